@@ -1,0 +1,51 @@
+package io.clientdesk.client;
+
+import java.util.stream.Collectors;
+
+import io.clientdesk.organisation.Desk;
+import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.organisation.Project;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class ClientController {
+
+	private final ClientService clients;
+
+	private final OrganisationService organisation;
+
+	ClientController(ClientService clients, OrganisationService organisation) {
+		this.clients = clients;
+		this.organisation = organisation;
+	}
+
+	/**
+	 * The clients list: the whole page, or only its results when htmx asks (search and
+	 * filters update the table without a reload).
+	 */
+	@GetMapping("/clients")
+	String list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + ClientQuery.DEFAULT_SIZE) int size,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String project,
+			@RequestParam(required = false) String desk, @RequestParam(required = false) Boolean active,
+			@RequestParam(required = false) String type,
+			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		ClientQuery query = new ClientQuery(page, size, q, project, desk, active, type);
+		model.addAttribute("query", query);
+		model.addAttribute("result", this.clients.search(query));
+		model.addAttribute("projects", this.organisation.projects());
+		model.addAttribute("desks", this.organisation.desks());
+		model.addAttribute("projectNames",
+				this.organisation.projects().stream().collect(Collectors.toMap(Project::id, Project::name)));
+		model.addAttribute("deskNames",
+				this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name)));
+		model.addAttribute("clientTypes", this.organisation.clientTypes());
+		return htmx ? "client/list :: results" : "client/list";
+	}
+
+}
