@@ -24,8 +24,7 @@ class ErrorPageController implements ErrorController {
 		HttpStatus status = status(request);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
-			problem.setTitle(status.getReasonPhrase());
+			ProblemDetail problem = Problems.of(status, status.getReasonPhrase(), detail(status));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		model.addAttribute("status", status.value());

@@ -1,0 +1,101 @@
+package io.clientdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of the running application's HTTP API, as a partner's script would use it:
+ * real requests over the loopback, HTTP Basic, JSON.
+ */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+	}
+
+	/** Credentials; {@code null} sends none. */
+	public record Login(String username, String password) {
+
+		public static final Login ADMIN = new Login("admin", IntegrationTest.ADMIN_PASSWORD);
+
+	}
+
+	public Response get(String path, Login login) {
+		return send("GET", path, BodyPublishers.noBody(), null, login);
+	}
+
+	public Response post(String path, String json, Login login) {
+		return send("POST", path, BodyPublishers.ofString(json), "application/json", login);
+	}
+
+	public Response put(String path, String json, Login login) {
+		return send("PUT", path, BodyPublishers.ofString(json), "application/json", login);
+	}
+
+	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).method(method, body);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (login != null) {
+			String token = Base64.getEncoder()
+				.encodeToString((login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));
+			request.header("Authorization", "Basic " + token);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body(), response.headers());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Creates a user through the API as admin, unless it exists, and returns its login.
+	 */
+	public Login user(String username, String role) {
+		Response response = post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+				+ "\",\"role\":\"" + role + "\"}", Login.ADMIN);
+		if (response.status() != 201 && response.status() != 409) {
+			throw new IllegalStateException("Could not create user " + username + ": " + response);
+		}
+		return new Login(username, "password-" + username);
+	}
+
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+}
