@@ -1,5 +1,9 @@
 package io.clientdesk.client;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
 import io.clientdesk.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -25,6 +29,38 @@ public class ClientService {
 	@Transactional(readOnly = true)
 	public Client get(String id) {
 		return this.clients.findById(id).orElseThrow(() -> new NotFoundException("Client", id));
+	}
+
+	/**
+	 * The clients that have one of the IDs or (lower-case) emails. With {@code lock},
+	 * they stay locked until the caller's transaction ends: an import reads and writes
+	 * them in one.
+	 */
+	@Transactional
+	public List<Client> findByIdsOrEmails(Collection<String> ids, Collection<String> emails, boolean lock) {
+		return this.clients.findByIdsOrEmails(ids, emails, lock);
+	}
+
+	/**
+	 * Stores new clients and changed ones, in batches, in the caller's transaction.
+	 */
+	@Transactional
+	public void save(List<Client> created, List<Client> updated) {
+		if (!created.isEmpty()) {
+			this.clients.insertAll(created);
+		}
+		if (!updated.isEmpty()) {
+			this.clients.updateAll(updated);
+		}
+	}
+
+	/**
+	 * Hands every client that matches the query's filters (its page and size are ignored)
+	 * to the consumer, newest first, without holding them all in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(ClientQuery filters, Consumer<Client> consumer) {
+		this.clients.forEach(filters, consumer);
 	}
 
 }

@@ -1,0 +1,180 @@
+package io.clientdesk.importing;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.clientdesk.shared.Problem;
+
+/**
+ * Checks an import file on the user's machine, without a server or database ({@code java
+ * -jar clientdesk.jar validate FILE.csv}): the whole-file checks of an upload and every
+ * row check that needs no database.
+ */
+public final class LocalValidation {
+
+	/**
+	 * The exit code of a file without problems.
+	 */
+	public static final int CLEAN = 0;
+
+	/**
+	 * The exit code of a file with problems.
+	 */
+	public static final int PROBLEMS = 1;
+
+	/**
+	 * The exit code of a file that cannot be read.
+	 */
+	public static final int UNREADABLE = 2;
+
+	/**
+	 * The client types that a server has out of the box.
+	 */
+	public static final List<String> DEFAULT_CLIENT_TYPES = List.of("Personal", "Corporate");
+
+	private static final String DATABASE_NOTE = "Whether IDs, projects and desks exist and whether emails are "
+			+ "taken by other clients is checked on upload.";
+
+	private static final Comparator<Problem> BY_LINE = Comparator.comparing(Problem::line,
+			Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	private LocalValidation() {
+	}
+
+	/**
+	 * Checks the file with the default limits and client types, printing each problem as
+	 * {@code line:column: message}, sorted by line, and a summary.
+	 * @return {@value #CLEAN} when the file has no problems, {@value #PROBLEMS} when it
+	 * has, {@value #UNREADABLE} when it cannot be read
+	 */
+	public static int run(Path file, PrintStream out) {
+		return run(file, out, ImportLimits.defaults(), DEFAULT_CLIENT_TYPES, Clock.systemUTC());
+	}
+
+	/**
+	 * Checks the file with the given limits and client types, as
+	 * {@link #run(Path, PrintStream)} does.
+	 */
+	public static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
+		String name = String.valueOf(file.getFileName());
+		byte[] content;
+		try {
+			long size = Files.size(file);
+			if (size > limits.maxBytes()) {
+				List<Problem> problems = new ArrayList<>(FileContent.notCsvProblems(name, new byte[0]));
+				problems.add(ClientCsvParser.tooManyBytes(size, limits));
+				return report(out, name, problems, "would be rejected at upload");
+			}
+			content = Files.readAllBytes(file);
+		}
+		catch (IOException | SecurityException ex) {
+			out.println("Cannot read " + file + ": " + describe(ex));
+			return UNREADABLE;
+		}
+		ParsedFile parsed;
+		try {
+			parsed = new ClientCsvParser().parse(name, content, limits);
+		}
+		catch (FileRejectedException ex) {
+			return report(out, name, ex.problems(), "would be rejected at upload");
+		}
+		List<RowError> errors = rowErrors(parsed, new RowValidator(clientTypes, clock));
+		List<Problem> problems = errors.stream()
+			.sorted(RowError.byPosition())
+			.map((error) -> new Problem(error.line(), error.column(), error.message()))
+			.toList();
+		int records = parsed.rows().size();
+		String read = records + ((records == 1) ? " record" : " records") + ", read as "
+				+ parsed.charset().displayName() + " with " + describe(parsed.delimiter()) + " as delimiter";
+		return report(out, name, problems, read);
+	}
+
+	private static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
+		List<RowError> errors = new ArrayList<>();
+		Map<String, Integer> lineById = new HashMap<>();
+		Map<String, Integer> lineByEmail = new HashMap<>();
+		for (CsvRow row : parsed.rows()) {
+			ValidatedRow validated = validator.validate(row);
+			errors.addAll(validated.errors());
+			if (row.hasFieldCountError()) {
+				continue;
+			}
+			ClientFields fields = validated.fields();
+			if (fields.id() == null && !row.cells().getOrDefault(ClientColumn.ID, "").isEmpty()) {
+				continue;
+			}
+			if (fields.id() == null) {
+				errors.addAll(validator.requiredForCreate(validated));
+			}
+			Integer earlier = (fields.id() != null) ? lineById.putIfAbsent(fields.id(), row.line()) : null;
+			if (earlier != null) {
+				errors.add(duplicate(row.line(), ClientColumn.ID, fields.id(), earlier));
+				continue;
+			}
+			earlier = (fields.email() != null) ? lineByEmail.putIfAbsent(fields.email(), row.line()) : null;
+			if (earlier != null) {
+				errors.add(duplicate(row.line(), ClientColumn.EMAIL, fields.email(), earlier));
+			}
+		}
+		return errors;
+	}
+
+	private static RowError duplicate(int line, ClientColumn column, String value, int earlier) {
+		return RowError.of(line, column, value, ErrorCode.DUPLICATE_IN_FILE, "duplicate of line " + earlier + ": "
+				+ column.header() + " " + Cells.quote(value) + " is already on line " + earlier);
+	}
+
+	private static int report(PrintStream out, String name, List<Problem> problems, String outcome) {
+		problems.stream().sorted(BY_LINE).forEach((problem) -> out.println(format(problem)));
+		if (problems.isEmpty()) {
+			out.println(name + ": no problems found (" + outcome + "). " + DATABASE_NOTE);
+			return CLEAN;
+		}
+		out.println(name + ": " + problems.size() + ((problems.size() == 1) ? " problem" : " problems") + " (" + outcome
+				+ "). " + DATABASE_NOTE);
+		return PROBLEMS;
+	}
+
+	private static String format(Problem problem) {
+		StringBuilder text = new StringBuilder();
+		if (problem.line() != null) {
+			text.append(problem.line()).append(':');
+		}
+		if (problem.column() != null) {
+			text.append(problem.column()).append(':');
+		}
+		if (!text.isEmpty()) {
+			text.append(' ');
+		}
+		return text.append(problem.message()).toString();
+	}
+
+	private static String describe(char delimiter) {
+		return switch (delimiter) {
+			case ';' -> "semicolon";
+			case '\t' -> "tab";
+			default -> "comma";
+		};
+	}
+
+	private static String describe(Exception ex) {
+		if (ex instanceof NoSuchFileException) {
+			return "no such file";
+		}
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.clientdesk.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.clientdesk.importing.ImportFinished;
+import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.ObjectIds;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notifications bell: tells the user who started an import how it ended.
+ * Notifications are only ever shown to their owner.
+ */
+@Service
+public class NotificationService {
+
+	/** Notifications listed at most (newest first). */
+	static final int LIST_LIMIT = 50;
+
+	private final NotificationRepository notifications;
+
+	NotificationService(NotificationRepository notifications) {
+		this.notifications = notifications;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notification> list(String username) {
+		return this.notifications.findByUser(username, LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public int unreadCount(String username) {
+		return this.notifications.countUnread(username);
+	}
+
+	@Transactional
+	public void markRead(String id, String username) {
+		if (!this.notifications.markRead(id, username)) {
+			throw new NotFoundException("Notification", id);
+		}
+	}
+
+	@Transactional
+	public void markAllRead(String username) {
+		this.notifications.markAllRead(username);
+	}
+
+	/**
+	 * Runs after the import's transaction has committed, in a transaction of its own; the
+	 * event publication registry runs it again after a crash in between.
+	 */
+	@ApplicationModuleListener
+	void on(ImportFinished event) {
+		this.notifications.insert(event.username(), notificationOf(event));
+	}
+
+	static Notification notificationOf(ImportFinished event) {
+		String link = "/imports/" + event.importId();
+		boolean failed = event.status() == ImportStatus.FAILED;
+		String message;
+		if (event.dryRun()) {
+			message = failed
+					? "Check failed — " + problems(event) + " in " + event.fileName() + ". Error report: "
+							+ event.errorReport()
+					: "File checked — " + event.imported() + " clients would be imported from " + event.fileName()
+							+ ((event.failed() > 0) ? "; " + event.failed() + " rows have errors" : "")
+							+ ". Import it now from the import's page";
+		}
+		else if (failed) {
+			message = "Import failed — " + problems(event) + " in " + event.fileName()
+					+ "; nothing was imported. Error report: " + event.errorReport();
+		}
+		else {
+			message = "Client(s) imported successfully — " + event.imported() + " clients were imported"
+					+ ((event.failed() > 0) ? "; " + event.failed() + " rows with errors were skipped. Error report: "
+							+ event.errorReport() : "");
+		}
+		return new Notification(ObjectIds.next(), failed ? Notification.IMPORT_FAILED : Notification.IMPORT_SUCCEEDED,
+				message, link, false, Instant.now());
+	}
+
+	private static String problems(ImportFinished event) {
+		return (event.failed() == 1) ? "1 row has errors"
+				: (event.failed() > 1) ? event.failed() + " rows have errors" : "the import stopped on an error";
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.clientdesk.importing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalValidationTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+	@TempDir
+	Path directory;
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	@Test
+	void exits_with_0_and_says_what_is_left_for_the_upload_for_a_clean_file() throws IOException {
+		int exit = run(write("clean.csv", "email;firstName\nann@example.com;Ann\n"));
+
+		assertThat(exit).isEqualTo(0);
+		assertThat(lines()).containsExactly("clean.csv: no problems found (1 record, read as UTF-8 with semicolon as "
+				+ "delimiter). Whether IDs, projects and desks exist and whether emails are taken by other clients is "
+				+ "checked on upload.");
+	}
+
+	@Test
+	void prints_every_row_problem_by_line_with_its_column_and_exits_with_1() throws IOException {
+		int exit = run(copy("row-errors.csv"));
+
+		assertThat(exit).isEqualTo(1);
+		List<String> lines = lines();
+		assertThat(lines).hasSize(16);
+		assertThat(lines.subList(0, 15)).extracting((line) -> line.substring(0, line.indexOf(": ")))
+			.containsExactly("2:id", "3:firstName", "4:firstName", "6:email", "7:email", "8:project", "9:desk",
+					"10:active", "11:type", "12:created", "13:created", "14", "15:firstName", "15:email", "17:id");
+		assertThat(lines.get(14))
+			.isEqualTo("17:id: duplicate of line 16: id '66829b2e43c91e3ce480b6c4' is already on line 16");
+		assertThat(lines.get(15)).startsWith("row-errors.csv: 15 problems (16 records, read as UTF-8");
+	}
+
+	@Test
+	void finds_rows_with_the_same_id_or_the_same_email_ignoring_case() throws IOException {
+		int exit = run(write("dups.csv", """
+				id,email,firstName
+				66829b2e43c91e3ce480b6c4,a@example.com,Ann
+				66829b2e43c91e3ce480b6c4,b@example.com,Bob
+				,A@Example.com,Cy
+				,c@example.com,Dee
+				"""));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(lines()).startsWith("3:id: duplicate of line 2: id '66829b2e43c91e3ce480b6c4' is already on line 2",
+				"4:email: duplicate of line 2: email 'a@example.com' is already on line 2");
+	}
+
+	@Test
+	void does_not_require_a_first_name_of_a_row_with_an_id() throws IOException {
+		int exit = run(write("update.csv", "id,active\n66829b2e43c91e3ce480b6c4,no\n"));
+
+		assertThat(exit).isEqualTo(0);
+	}
+
+	@Test
+	void prints_why_a_file_would_be_rejected_at_upload() throws IOException {
+		int exit = run(copy("dangerous-cells.csv"));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(lines()).hasSize(9);
+		assertThat(lines().get(0)).startsWith("2:lastName: the cell '=1+2' starts with '='");
+		assertThat(lines().get(8)).isEqualTo("dangerous-cells.csv: 8 problems (would be rejected at upload). Whether "
+				+ "IDs, projects and desks exist and whether emails are taken by other clients is checked on upload.");
+	}
+
+	@Test
+	void prints_problems_without_a_line_first() throws IOException {
+		int exit = run(write("many.csv", "email\n=x\n=y\n"), new ImportLimits(1, 1000));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(lines()).hasSize(4);
+		assertThat(lines().get(0))
+			.isEqualTo("the file has 2 records, more than the limit of 1 per file; split it into several files");
+		assertThat(lines().get(1)).startsWith("2:email: the cell '=x' starts with '='");
+		assertThat(lines().get(2)).startsWith("3:email: the cell '=y' starts with '='");
+	}
+
+	@Test
+	void reports_a_file_over_the_byte_limit_without_reading_it() throws IOException {
+		int exit = run(write("big.csv", "email\n" + "a@example.com\n".repeat(100)), new ImportLimits(5000, 100));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(lines().get(0)).startsWith("the file is 1406 bytes, more than the limit of 100 bytes");
+	}
+
+	@Test
+	void exits_with_2_when_the_file_cannot_be_read() {
+		int exit = run(this.directory.resolve("missing.csv"));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(lines()).containsExactly("Cannot read " + this.directory.resolve("missing.csv") + ": no such file");
+	}
+
+	@Test
+	void exits_with_2_for_a_directory() {
+		assertThat(run(this.directory)).isEqualTo(2);
+	}
+
+	private int run(Path file) {
+		return run(file, ImportLimits.defaults());
+	}
+
+	private int run(Path file, ImportLimits limits) {
+		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
+		return LocalValidation.run(file, out, limits, LocalValidation.DEFAULT_CLIENT_TYPES, CLOCK);
+	}
+
+	private List<String> lines() {
+		return this.output.toString(StandardCharsets.UTF_8).lines().toList();
+	}
+
+	private Path copy(String name) throws IOException {
+		return Files.write(this.directory.resolve(name), TestFiles.bytes(name));
+	}
+
+	private Path write(String name, String text) throws IOException {
+		return Files.writeString(this.directory.resolve(name), text);
+	}
+
+}
