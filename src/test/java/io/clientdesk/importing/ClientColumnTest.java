@@ -63,7 +63,9 @@ class ClientColumnTest {
 
 	@Test
 	void canonical_headers_are_in_the_order_of_the_clients_list() {
-		assertThat(ClientColumn.canonicalHeaders())
+		assertThat(ClientColumn.canonicalHeaders()).containsExactly("id", "firstName", "lastName", "email", "project",
+				"desk", "active", "type", "created");
+		assertThat(ClientColumn.canonicalHeaderList())
 			.isEqualTo("id, firstName, lastName, email, project, desk, active, type, created");
 	}
 
