@@ -73,9 +73,13 @@ class ImportJob {
 		}
 		this.transaction.executeWithoutResult(
 				(status) -> this.imports.moveTo(importId, ImportStatus.PROCESSING, this.clock.instant()));
+		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.transaction.executeWithoutResult((status) -> process(stored));
+				ImportFinished finished = this.transaction.execute((status) -> process(stored));
+				log.info("Import {} ended {}: {} rows imported, {} rows with errors, in {} ms", importId,
+						finished.status(), finished.imported(), finished.failed(),
+						(System.nanoTime() - started) / 1_000_000);
 				return;
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
@@ -97,7 +101,7 @@ class ImportJob {
 		}
 	}
 
-	private void process(StoredImport stored) {
+	private ImportFinished process(StoredImport stored) {
 		Import view = stored.view();
 		byte[] content = this.imports.fileContent(stored.fileId());
 		ParsedFile file = this.parser.parse(view.fileName(), content, limits());
@@ -126,7 +130,7 @@ class ImportJob {
 			this.imports.insertErrors(view.id(), plan.errors());
 		}
 		this.imports.setCounts(view.id(), created, updated, unchanged, plan.failedRows());
-		finish(view, outcome, created + updated + unchanged, plan.failedRows());
+		return finish(view, outcome, created + updated + unchanged, plan.failedRows());
 	}
 
 	private void fail(StoredImport stored, String message) {
@@ -138,14 +142,16 @@ class ImportJob {
 		});
 	}
 
-	private void finish(Import view, ImportStatus outcome, int imported, int failed) {
+	private ImportFinished finish(Import view, ImportStatus outcome, int imported, int failed) {
 		if (!this.imports.moveTo(view.id(), outcome, this.clock.instant())) {
 			throw new IllegalStateException("Import " + view.id() + " cannot end as " + outcome + " from "
 					+ this.imports.findById(view.id()).map((s) -> s.view().status()).orElse(null));
 		}
-		this.events.publishEvent(
-				new ImportFinished(view.id(), view.fileName(), view.createdBy(), outcome, view.dryRun(), imported,
-						failed, (outcome == ImportStatus.SUCCEEDED) ? null : ImportService.errorReportPath(view.id())));
+		ImportFinished finished = new ImportFinished(view.id(), view.fileName(), view.createdBy(), outcome,
+				view.dryRun(), imported, failed,
+				(outcome == ImportStatus.SUCCEEDED) ? null : ImportService.errorReportPath(view.id()));
+		this.events.publishEvent(finished);
+		return finished;
 	}
 
 	private static List<ImportChange> changes(ImportPlan plan) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips the PostgreSQL run of the integration tests where no PostgreSQL server answers,
  * and says so; in CI a missing server fails them instead.
  */
-class PostgresAvailableCondition implements ExecutionCondition {
+public class PostgresAvailableCondition implements ExecutionCondition {
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -59,6 +59,20 @@ public final class TestDatabase {
 		return postgresReachable;
 	}
 
+	/**
+	 * Datasource properties for a new, empty database that other processes can open: an
+	 * H2 file database in the folder, or a new PostgreSQL database.
+	 */
+	public static Map<String, String> newSharedDatabase(java.nio.file.Path folder) {
+		if (isPostgres()) {
+			return newDatabase();
+		}
+		return Map.of("spring.datasource.url",
+				"jdbc:h2:file:" + folder.toAbsolutePath().resolve("clientdesk")
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+				"spring.datasource.username", "sa", "spring.datasource.password", "");
+	}
+
 	/** Datasource properties for a new, empty database. */
 	public static Map<String, String> newDatabase() {
 		if (!isPostgres()) {

@@ -1,0 +1,106 @@
+package io.clientdesk.importing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.ImportFiles;
+import io.clientdesk.support.PostgresAvailableCondition;
+import io.clientdesk.support.ServerProcess;
+import io.clientdesk.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server process is killed (no shutdown, as in a crash) while imports run; the
+ * restarted server finishes every accepted import, each exactly once and whole.
+ */
+@ExtendWith(PostgresAvailableCondition.class)
+class ImportDurabilityIT {
+
+	static final String[] FAST_TAKEOVER = { "--clientdesk.import.heartbeat-interval=1s",
+			"--clientdesk.import.polling-interval=500ms" };
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void imports_running_when_the_server_is_killed_finish_after_the_restart_exactly_once() {
+		Map<String, String> database = TestDatabase.newSharedDatabase(this.folder);
+		String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> imports = new ArrayList<>();
+		try (ServerProcess first = new ServerProcess(database, this.folder.resolve("first.log"), FAST_TAKEOVER)
+			.start()) {
+			Api api = first.api();
+			for (int i = 0; i < 4; i++) {
+				Api.Response accepted = ServerProcess.upload(api, "/api/imports", "batch-" + i + ".csv",
+						ImportFiles.newClients(prefix + "-" + i, 5000, "Crash"), Login.ADMIN);
+				assertThat(accepted.status()).isEqualTo(202);
+				imports.add(accepted.json().get("id").asString());
+			}
+			awaitAnyProcessing(api);
+			first.kill();
+		}
+		try (ServerProcess second = new ServerProcess(database, this.folder.resolve("second.log"), FAST_TAKEOVER)
+			.start()) {
+			Api api = second.api();
+			for (String id : imports) {
+				JsonNode done = awaitEnd(api, id, Duration.ofSeconds(120));
+				assertThat(done.get("status").asString()).as("import %s", id).isEqualTo("SUCCEEDED");
+				assertThat(done.get("created").asInt()).as("clients created by %s", id).isEqualTo(5000);
+				assertThat(api.get("/api/imports/" + id + "/changes?size=1", Login.ADMIN).json().get("total").asLong())
+					.isEqualTo(5000);
+			}
+			assertThat(api.get("/api/clients?size=1&q=" + prefix, Login.ADMIN).json().get("total").asLong())
+				.isEqualTo(20_000);
+		}
+	}
+
+	/** Waits until one of the server's imports is being processed. */
+	static void awaitAnyProcessing(Api api) {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (Instant.now().isBefore(deadline)) {
+			for (JsonNode view : api.get("/api/imports", Login.ADMIN).json()) {
+				if ("PROCESSING".equals(view.get("status").asString())) {
+					return;
+				}
+			}
+			sleep(20);
+		}
+		throw new AssertionError("No import started processing within 60 s");
+	}
+
+	static JsonNode awaitEnd(Api api, String id, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode view = api.get("/api/imports/" + id, Login.ADMIN).json();
+			String status = view.get("status").asString();
+			if (!"QUEUED".equals(status) && !"PROCESSING".equals(status)) {
+				return view;
+			}
+			sleep(200);
+		}
+		throw new AssertionError("Import " + id + " did not end within " + timeout);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
