@@ -1,0 +1,281 @@
+package io.clientdesk.security;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.clientdesk.shared.ObjectIds;
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.TestClients;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what (API.md, "Authentication and roles"), tried with real requests for
+ * every endpoint and every kind of caller.
+ */
+@IntegrationTest
+class EndpointAccessIT {
+
+	enum Caller {
+
+		NO_CREDENTIALS, WRONG_PASSWORD, AGENT, MANAGER, ADMIN
+
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	Login agent;
+
+	Login manager;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.agent = this.api.user("access-agent", "AGENT");
+		this.manager = this.api.user("access-manager", "MANAGER");
+	}
+
+	/**
+	 * Each endpoint with what it answers to: no credentials, a wrong password, an agent,
+	 * a manager, an admin.
+	 */
+	static Stream<Arguments> endpoints() {
+		return Stream
+			.of(row("GET /api/projects", 401, 401, 200, 200, 200), row("POST /api/projects", 401, 401, 403, 403, 201),
+					row("GET /api/desks", 401, 401, 200, 200, 200), row("POST /api/desks", 401, 401, 403, 403, 201),
+					row("GET /api/settings/import-defaults", 401, 401, 200, 200, 200),
+					row("PUT /api/settings/import-defaults", 401, 401, 403, 403, 200),
+					row("POST /api/users", 401, 401, 403, 403, 201), row("GET /api/clients", 401, 401, 200, 200, 200),
+					row("GET /api/clients/{id}", 401, 401, 200, 200, 200),
+					row("GET /actuator/metrics", 401, 401, 403, 403, 200))
+			.flatMap((row) -> row);
+	}
+
+	private static Stream<Arguments> row(String endpoint, int... statuses) {
+		Caller[] callers = Caller.values();
+		return Stream.iterate(0, (i) -> i + 1)
+			.limit(callers.length)
+			.map((i) -> Arguments.of(endpoint, callers[i], statuses[i]));
+	}
+
+	@ParameterizedTest(name = "{0} as {1} -> {2}")
+	@MethodSource("endpoints")
+	void each_endpoint_answers_each_kind_of_caller_as_its_role_allows(String endpoint, Caller caller, int expected) {
+		Api.Response response = call(endpoint, login(caller));
+		assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+		if (expected == 401 || expected == 403) {
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("status").asInt()).isEqualTo(expected);
+			assertThat(response.json().get("title").asString()).isNotBlank();
+			assertThat(response.json().get("detail").asString()).isNotBlank();
+		}
+		else {
+			assertThat(response.contentType()).contains("json").doesNotContain("problem");
+		}
+	}
+
+	@Test
+	void a_401_always_invites_http_basic_whether_credentials_were_missing_or_wrong() {
+		for (Login login : new Login[] { null, new Login("admin", "not-the-password"),
+				new Login("nobody-" + ObjectIds.next(), "whatever-password") }) {
+			Api.Response response = this.api.get("/api/projects", login);
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as("for %s", login)
+				.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
+		}
+	}
+
+	@Test
+	void writes_refused_to_agents_and_managers_change_nothing() {
+		for (Login login : new Login[] { this.agent, this.manager }) {
+			String name = "Refused " + ObjectIds.next();
+			this.api.post("/api/projects", Api.json(Map.of("name", name)), login);
+			this.api.post("/api/desks", Api.json(Map.of("name", name)), login);
+			String username = "refused-" + ObjectIds.next();
+			this.api.post("/api/users",
+					Api.json(Map.of("username", username, "password", "long-enough-password", "role", "ADMIN")), login);
+			assertThat(this.api.get("/api/projects", Login.ADMIN).body()).doesNotContain(name);
+			assertThat(this.api.get("/api/desks", Login.ADMIN).body()).doesNotContain(name);
+			assertThat(this.api.get("/api/projects", new Login(username, "long-enough-password")).status())
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void a_caller_without_the_role_is_refused_whatever_the_body() {
+		for (Login login : new Login[] { this.agent, this.manager }) {
+			for (String body : new String[] { "{}", "{\"name\":\"\"}", "{not json" }) {
+				assertThat(this.api.post("/api/projects", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.post("/api/desks", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.post("/api/users", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.put("/api/settings/import-defaults", body, login).status()).as(body).isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
+	void an_agent_cannot_change_the_import_defaults() {
+		Api.Response current = this.api.get("/api/settings/import-defaults", Login.ADMIN);
+		String before = current.body();
+		JsonNode defaults = current.json();
+		String changed = Api.json(Map.of("project", defaults.get("project").asString(), "desk",
+				defaults.get("desk").asString(), "active", !defaults.get("active").asBoolean(), "type", "Corporate"));
+		Api.Response response = this.api.put("/api/settings/import-defaults", changed, this.agent);
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(this.api.get("/api/settings/import-defaults", Login.ADMIN).body()).isEqualTo(before);
+	}
+
+	@Test
+	void the_login_page_is_open_to_everyone() {
+		Api.Response response = this.api.get("/login", null);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/html");
+		assertThat(response.body()).contains("name=\"username\"").contains("name=\"password\"");
+	}
+
+	@Test
+	void logging_in_with_the_form_opens_the_clients_page() throws Exception {
+		Browser browser = new Browser();
+		String token = browser.csrfTokenOfLoginForm();
+
+		HttpResponse<String> login = browser.postForm("/login",
+				Map.of("username", "admin", "password", IntegrationTest.ADMIN_PASSWORD, "_csrf", token));
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/clients"));
+
+		HttpResponse<String> clients = browser.get("/clients");
+		assertThat(clients.statusCode()).isEqualTo(200);
+		assertThat(clients.body()).contains("ClientDesk");
+	}
+
+	@Test
+	void the_login_form_with_a_wrong_password_sends_back_to_the_login_page_with_an_error() throws Exception {
+		Browser browser = new Browser();
+		String token = browser.csrfTokenOfLoginForm();
+
+		HttpResponse<String> login = browser.postForm("/login",
+				Map.of("username", "admin", "password", "not-the-password", "_csrf", token));
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?error"));
+		assertThat(browser.get("/clients").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void the_login_form_without_its_csrf_token_is_refused() throws Exception {
+		Browser browser = new Browser();
+		browser.csrfTokenOfLoginForm();
+
+		HttpResponse<String> login = browser.postForm("/login",
+				Map.of("username", "admin", "password", IntegrationTest.ADMIN_PASSWORD));
+		assertThat(login.statusCode()).isEqualTo(403);
+		assertThat(browser.get("/clients").statusCode()).isEqualTo(302);
+	}
+
+	private Login login(Caller caller) {
+		return switch (caller) {
+			case NO_CREDENTIALS -> null;
+			case WRONG_PASSWORD -> new Login("admin", "not-the-password");
+			case AGENT -> this.agent;
+			case MANAGER -> this.manager;
+			case ADMIN -> Login.ADMIN;
+		};
+	}
+
+	/** A request to the endpoint that it would carry out for a caller allowed to. */
+	private Api.Response call(String endpoint, Login login) {
+		String unique = ObjectIds.next();
+		return switch (endpoint) {
+			case "GET /api/projects" -> this.api.get("/api/projects", login);
+			case "POST /api/projects" ->
+				this.api.post("/api/projects", Api.json(Map.of("name", "Access " + unique)), login);
+			case "GET /api/desks" -> this.api.get("/api/desks", login);
+			case "POST /api/desks" -> this.api.post("/api/desks", Api.json(Map.of("name", "Access " + unique)), login);
+			case "GET /api/settings/import-defaults" -> this.api.get("/api/settings/import-defaults", login);
+			case "PUT /api/settings/import-defaults" -> this.api.put("/api/settings/import-defaults",
+					this.api.get("/api/settings/import-defaults", Login.ADMIN).body(), login);
+			case "POST /api/users" -> this.api.post("/api/users", Api
+				.json(Map.of("username", "access-" + unique, "password", "long-enough-password", "role", "AGENT")),
+					login);
+			case "GET /api/clients" -> this.api.get("/api/clients", login);
+			case "GET /api/clients/{id}" -> this.api.get("/api/clients/" + newClient(unique), login);
+			case "GET /actuator/metrics" -> this.api.get("/actuator/metrics", login);
+			default -> throw new IllegalArgumentException(endpoint);
+		};
+	}
+
+	private String newClient(String unique) {
+		TestClients clients = new TestClients(this.jdbc);
+		return clients.insert("Access", "Client", "access-" + unique + "@example.com", clients.defaultProject(),
+				clients.defaultDesk(), true, "Personal", Instant.now());
+	}
+
+	/** A person's browser: keeps cookies, does not follow redirects. */
+	private final class Browser {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		HttpResponse<String> get(String path) throws Exception {
+			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
+			String form = String.join("&", fields.entrySet()
+				.stream()
+				.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+				.toList());
+			HttpRequest request = HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString(form))
+				.build();
+			return this.http.send(request, BodyHandlers.ofString());
+		}
+
+		String csrfTokenOfLoginForm() throws Exception {
+			HttpResponse<String> page = get("/login");
+			assertThat(page.statusCode()).isEqualTo(200);
+			Matcher matcher = CSRF.matcher(page.body());
+			assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
+			return matcher.group(1);
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + EndpointAccessIT.this.port + path);
+		}
+
+	}
+
+}
