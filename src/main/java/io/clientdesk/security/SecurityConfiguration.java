@@ -47,6 +47,11 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/settings/**")
 				.hasRole(Role.ADMIN.name())
+				// uploads and exports: refused before a multipart body is stored
+				.requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**")
+				.hasRole(Role.MANAGER.name())
+				.requestMatchers("/api/clients/export.csv")
+				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.authenticated())
 			// one entry point for missing and for wrong credentials:
@@ -99,6 +104,7 @@ class SecurityConfiguration {
 	private static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
 		response.setStatus(status.value());
+		response.setCharacterEncoding("UTF-8");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
