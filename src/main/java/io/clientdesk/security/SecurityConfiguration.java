@@ -1,6 +1,7 @@
 package io.clientdesk.security;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -87,6 +89,17 @@ class SecurityConfiguration {
 			.role(Role.MANAGER.name())
 			.implies(Role.AGENT.name())
 			.build();
+	}
+
+	/**
+	 * Users from the database, passwords checked with bcrypt once per user and password every few
+	 * minutes (see {@link CachingAuthenticationProvider}).
+	 */
+	@Bean
+	CachingAuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+		checked.setPasswordEncoder(passwordEncoder);
+		return new CachingAuthenticationProvider(checked, Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,0 +1,630 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ClientDesk's benchmark, run by bench/run: drives the product through its HTTP API as a partner's
+ * script would (upload, then poll the import until it ends) and prints median / min / max over
+ * several runs, next to the database's own floor for the same rows ({@code \copy} into a table with
+ * the same keys). A single source file run with {@code java bench/Bench.java}: nothing to build.
+ */
+public class Bench {
+
+	static final String ADMIN_PASSWORD = "bench-admin-password";
+
+	static final String[] FIRST = { "Anna", "José", "Zoë", "Liam", "Noah", "Mia", "Karl", "Sofia", "Ivan", "Chloé",
+			"Lucas", "Emma", "Omar", "Lea", "Jan", "Eva" };
+
+	static final String[] LAST = { "Müller", "García", "Smith", "Nowak", "Rossi", "Dubois", "Jensen", "Silva",
+			"Novak", "Costa", "Ivanova", "Schmidt", "Moreau", "Kowalski", "Fischer", "Martin" };
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	final Map<String, List<Double>> results = new LinkedHashMap<>();
+
+	final Map<String, String> notes = new LinkedHashMap<>();
+
+	final Path work;
+
+	final boolean quick;
+
+	final int runs;
+
+	final String pgDatabase = "clientdesk_bench";
+
+	String base;
+
+	Process server;
+
+	List<String> projects = new ArrayList<>();
+
+	List<String> desks = new ArrayList<>();
+
+	Bench(boolean quick, int runs) throws IOException {
+		this.quick = quick;
+		this.runs = runs;
+		this.work = Files.createTempDirectory("clientdesk-bench");
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = List.of(args).contains("--quick");
+		int runs = quick ? 1 : 3;
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--runs")) {
+				runs = Integer.parseInt(args[i + 1]);
+			}
+		}
+		Bench bench = new Bench(quick, runs);
+		try {
+			bench.postgres();
+			bench.h2();
+			bench.validate();
+		}
+		finally {
+			bench.stopServer();
+		}
+		bench.print();
+	}
+
+	// ---------------------------------------------------------------- scenarios
+
+	void postgres() throws Exception {
+		psql("postgres", "drop database if exists " + this.pgDatabase + " with (force)");
+		psql("postgres", "create database " + this.pgDatabase);
+		double start = startServer(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + this.pgDatabase,
+				"--spring.datasource.username=postgres"));
+		record("server start to healthy, PostgreSQL (ms)", start);
+		setUpOrganisation();
+		psql(this.pgDatabase, "create table bench_floor (id char(24) primary key, first_name varchar(100), "
+				+ "last_name varchar(100), email varchar(254) not null unique, project_id char(24), desk_id char(24), "
+				+ "active boolean, type varchar(50), created timestamp with time zone)");
+
+		importScenarios("");
+
+		int big = this.quick ? 20_000 : 1_000_000;
+		int files = big / 5000;
+		long loadStart = System.nanoTime();
+		for (int i = 0; i < files; i++) {
+			awaitImport(upload("load-" + i + ".csv", newClients("load" + i, 5000)));
+		}
+		double loadMs = (System.nanoTime() - loadStart) / 1e6;
+		record(String.format(Locale.ROOT, "%,d clients in %d uploads back to back (s)", big, files), loadMs / 1000);
+		this.notes.put("load rate, 1 uploader", String.format(Locale.ROOT, "%,.0f rows/s", big / (loadMs / 1000)));
+
+		int parallelFiles = this.quick ? 4 : 100;
+		double parallelMs = fourUploaders(parallelFiles);
+		record(String.format(Locale.ROOT, "%,d more clients, 4 uploaders at once (s)", parallelFiles * 5000),
+				parallelMs / 1000);
+		this.notes.put("load rate, 4 uploaders",
+				String.format(Locale.ROOT, "%,.0f rows/s", parallelFiles * 5000 / (parallelMs / 1000)));
+		psql(this.pgDatabase, "vacuum analyze clients");
+
+		long stored = total("/api/clients?size=1");
+		this.notes.put("clients stored for the next scenarios", String.format(Locale.ROOT, "%,d", stored));
+		importScenarios(" at " + (this.quick ? "20k+" : "1M+") + " stored");
+		reads(stored);
+		export(stored);
+		stopServer();
+	}
+
+	void importScenarios(String suffix) throws Exception {
+		for (int run = 0; run < this.runs; run++) {
+			String prefix = "r" + run + UUID.randomUUID().toString().substring(0, 6);
+			byte[] created = newClients(prefix, 5000);
+			Path floorFile = this.work.resolve("floor.csv");
+			Files.write(floorFile, floorRows(created));
+			record("\\copy 5 000 rows: the floor" + suffix + " (ms)", copyFloor(floorFile));
+
+			long answer = System.nanoTime();
+			String id = upload("create.csv", created);
+			record("upload answer (202), 5 000 rows" + suffix + " (ms)", (System.nanoTime() - answer) / 1e6);
+			record("5 000 create" + suffix + " (ms)", awaitImport(id, answer));
+
+			byte[] updated = changedClients(prefix, 0, 5000, "Updated");
+			record("5 000 update" + suffix + " (ms)", timedImport("update.csv", updated));
+			Map<String, Long> counts = new LinkedHashMap<>();
+			long start = System.nanoTime();
+			String unchangedId = upload("unchanged.csv", updated);
+			record("5 000 unchanged" + suffix + " (ms)", awaitImport(unchangedId, start));
+			String view = get("/api/imports/" + unchangedId);
+			counts.put("updated", number(view, "updated"));
+			counts.put("unchanged", number(view, "unchanged"));
+			if (counts.get("updated") != 0 || counts.get("unchanged") != 5000) {
+				throw new IllegalStateException("the unchanged file wrote rows: " + view);
+			}
+
+			byte[] mixed = mixed(prefix, "m" + prefix);
+			record("5 000 mixed: 2 500 new + 2 500 updates" + suffix + " (ms)", timedImport("mixed.csv", mixed));
+		}
+	}
+
+	void reads(long stored) throws Exception {
+		int repeats = this.quick ? 5 : 20;
+		String someId = firstId("/api/clients?size=1");
+		long deepPage = Math.max(0, stored / 50 / 2);
+		Map<String, String> queries = new LinkedHashMap<>();
+		queries.put("list, first page", "/api/clients?size=50");
+		queries.put("list, page " + deepPage + " (deep)", "/api/clients?size=50&page=" + deepPage);
+		queries.put("q substring search ('ller.12')", "/api/clients?size=50&q=ller.12");
+		queries.put("q substring search ('nowak')", "/api/clients?size=50&q=nowak");
+		queries.put("project filter", "/api/clients?size=50&project=" + this.projects.get(1));
+		queries.put("desk filter", "/api/clients?size=50&desk=" + this.desks.get(2));
+		queries.put("project + desk + active filters",
+				"/api/clients?size=50&project=" + this.projects.get(1) + "&desk=" + this.desks.get(2) + "&active=true");
+		queries.put("get by ID", "/api/clients/" + someId);
+		for (var query : queries.entrySet()) {
+			get(query.getValue()); // warm up
+			for (int i = 0; i < repeats; i++) {
+				long start = System.nanoTime();
+				String body = get(query.getValue());
+				record(query.getKey() + " (ms)", (System.nanoTime() - start) / 1e6);
+				if (body.isEmpty()) {
+					throw new IllegalStateException("empty answer for " + query.getValue());
+				}
+			}
+		}
+	}
+
+	void export(long stored) throws Exception {
+		long heapBefore = heapUsed();
+		AtomicLong maxHeap = new AtomicLong(heapBefore);
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					maxHeap.accumulateAndGet(heapUsed(), Math::max);
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (RuntimeException ex) {
+					// a sample lost while the server is busy
+				}
+			}
+		});
+		sampler.start();
+		long start = System.nanoTime();
+		HttpResponse<InputStream> response = this.http.send(request("/api/clients/export.csv").build(),
+				BodyHandlers.ofInputStream());
+		long lines = 0;
+		try (InputStream in = response.body()) {
+			byte[] buffer = new byte[1 << 16];
+			for (int n; (n = in.read(buffer)) > 0;) {
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] == '\n') {
+						lines++;
+					}
+				}
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		sampler.interrupt();
+		sampler.join();
+		record(String.format(Locale.ROOT, "export.csv of all %,d clients (s)", stored), seconds);
+		this.notes.put("export rows written", String.format(Locale.ROOT, "%,d (+1 header)", lines - 1));
+		this.notes.put("server heap used before / max during export (-Xmx256m)",
+				String.format(Locale.ROOT, "%d MiB / %d MiB", heapBefore >> 20, maxHeap.get() >> 20));
+	}
+
+	void h2() throws Exception {
+		Path data = this.work.resolve("h2");
+		double start = startServer(List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("clientdesk")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"));
+		record("server start to healthy, H2 (ms)", start);
+		for (int run = 0; run < this.runs; run++) {
+			record("H2: 5 000 create (ms)", timedImport("h2.csv", newClients("h2r" + run, 5000)));
+		}
+		stopServer();
+	}
+
+	void validate() throws Exception {
+		Path file = this.work.resolve("validate.csv");
+		Files.write(file, newClients("validate", 5000));
+		for (int run = 0; run < Math.max(3, this.runs); run++) {
+			long start = System.nanoTime();
+			Process process = new ProcessBuilder(javaCommand(), "-jar", "target/clientdesk.jar", "validate",
+					file.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(this.work.resolve("validate.log").toFile())
+				.start();
+			int exit = process.waitFor();
+			record("validate CLI, 5 000 rows, JVM start included (ms)", (System.nanoTime() - start) / 1e6);
+			if (exit != 0) {
+				throw new IllegalStateException("validate found problems in a clean file: "
+						+ Files.readString(this.work.resolve("validate.log")));
+			}
+		}
+	}
+
+	double fourUploaders(int files) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int uploader = 0; uploader < 4; uploader++) {
+			int first = uploader;
+			futures.add(pool.submit(() -> {
+				for (int i = first; i < files; i += 4) {
+					awaitImport(upload("parallel-" + i + ".csv", newClients("par" + i, 5000)));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		pool.shutdown();
+		return (System.nanoTime() - start) / 1e6;
+	}
+
+	// ---------------------------------------------------------------- data
+
+	void setUpOrganisation() {
+		this.projects.add(field(get("/api/settings/import-defaults"), "project"));
+		this.desks.add(field(get("/api/settings/import-defaults"), "desk"));
+		for (String name : List.of("Atlas Markets", "Borealis FX", "Cobalt Invest")) {
+			this.projects.add(field(post("/api/projects", "{\"name\":\"" + name + "\"}"), "id"));
+		}
+		for (String name : List.of("Retention", "Conversion", "VIP")) {
+			this.desks.add(field(post("/api/desks", "{\"name\":\"" + name + "\"}"), "id"));
+		}
+	}
+
+	byte[] newClients(String prefix, int rows) {
+		StringBuilder csv = new StringBuilder("firstName,lastName,email,project,desk,active,type,created\n");
+		for (int i = 0; i < rows; i++) {
+			String first = FIRST[i % FIRST.length];
+			String last = LAST[(i / FIRST.length) % LAST.length];
+			csv.append(first)
+				.append(',')
+				.append(last)
+				.append(',')
+				.append(email(prefix, i))
+				.append(',')
+				.append(this.projects.get(i % this.projects.size()))
+				.append(',')
+				.append(this.desks.get((i / 3) % this.desks.size()))
+				.append(',')
+				.append(i % 10 != 0)
+				.append(',')
+				.append((i % 4 == 0) ? "Corporate" : "Personal")
+				.append(',')
+				.append(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 7919L % 150_000_000L))
+				.append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Rows {@code from..to} of a created file again, every row with a changed last name and type. */
+	byte[] changedClients(String prefix, int from, int to, String lastName) {
+		StringBuilder csv = new StringBuilder("email,lastName,type,active\n");
+		for (int i = from; i < to; i++) {
+			csv.append(email(prefix, i))
+				.append(',')
+				.append(lastName)
+				.append(' ')
+				.append(LAST[i % LAST.length])
+				.append(',')
+				.append((i % 4 == 0) ? "Personal" : "Corporate")
+				.append(',')
+				.append(i % 10 == 0)
+				.append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	byte[] mixed(String existingPrefix, String newPrefix) {
+		StringBuilder csv = new StringBuilder("firstName,lastName,email,type\n");
+		for (int i = 0; i < 2500; i++) {
+			csv.append("Mixed,Again ").append(i).append(',').append(email(existingPrefix, i)).append(",Corporate\n");
+			csv.append("New,Client ").append(i).append(',').append(email(newPrefix, i)).append(",Personal\n");
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String email(String prefix, int i) {
+		return FIRST[i % FIRST.length].toLowerCase(Locale.ROOT).replace('é', 'e').replace('ë', 'e') + "."
+				+ LAST[(i / FIRST.length) % LAST.length].toLowerCase(Locale.ROOT)
+					.replace('ü', 'u')
+					.replace('í', 'i')
+				+ "." + prefix + "." + i + "@example.com";
+	}
+
+	/** The same rows in the clients table's column order, with IDs, for \copy. */
+	List<String> floorRows(byte[] file) {
+		List<String> lines = new ArrayList<>();
+		String[] rows = new String(file, StandardCharsets.UTF_8).split("\n");
+		for (int i = 1; i < rows.length; i++) {
+			String[] cells = rows[i].split(",");
+			lines.add(String.join(",", UUID.randomUUID().toString().replace("-", "").substring(0, 24), cells[0],
+					cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]));
+		}
+		return lines;
+	}
+
+	double copyFloor(Path file) throws Exception {
+		psql(this.pgDatabase, "truncate bench_floor");
+		String out = psql(this.pgDatabase, "\\timing on", "\\copy bench_floor from '" + file + "' csv");
+		Matcher time = Pattern.compile("Time: ([0-9.]+) ms").matcher(out);
+		double ms = -1;
+		while (time.find()) {
+			ms = Double.parseDouble(time.group(1));
+		}
+		if (ms < 0) {
+			throw new IllegalStateException("psql printed no timing: " + out);
+		}
+		return ms;
+	}
+
+	// ---------------------------------------------------------------- the server
+
+	double startServer(List<String> args) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.base = "http://127.0.0.1:" + port;
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+				"-jar", "target/clientdesk.jar", "--server.port=" + port));
+		command.addAll(args);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("server.log").toFile()));
+		builder.environment().put("CLIENTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		long start = System.nanoTime();
+		this.server = builder.start();
+		while (true) {
+			if (!this.server.isAlive()) {
+				throw new IllegalStateException("the server stopped; see " + this.work.resolve("server.log"));
+			}
+			try {
+				HttpResponse<String> health = this.http.send(
+						HttpRequest.newBuilder(URI.create(this.base + "/actuator/health")).build(),
+						BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")) {
+					return (System.nanoTime() - start) / 1e6;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	void stopServer() throws InterruptedException {
+		if (this.server != null && this.server.isAlive()) {
+			this.server.destroy();
+			this.server.waitFor();
+			String log = readLog();
+			if (log.contains("OutOfMemoryError")) {
+				this.notes.put("OutOfMemoryError", "YES: see " + this.work.resolve("server.log"));
+			}
+		}
+	}
+
+	String readLog() {
+		try {
+			return Files.readString(this.work.resolve("server.log"));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	// ---------------------------------------------------------------- HTTP
+
+	HttpRequest.Builder request(String path) {
+		String token = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(this.base + path)).header("Authorization", "Basic " + token);
+	}
+
+	String get(String path) {
+		return send(request(path).GET().build(), 200);
+	}
+
+	String post(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), 201);
+	}
+
+	String send(HttpRequest request, int expected) {
+		try {
+			HttpResponse<String> response = this.http.send(request, BodyHandlers.ofString());
+			if (response.statusCode() != expected) {
+				throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+						+ response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String upload(String fileName, byte[] content) {
+		String boundary = "bench" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		String answer = send(request("/api/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), 202);
+		return field(answer, "id");
+	}
+
+	double timedImport(String fileName, byte[] content) {
+		long start = System.nanoTime();
+		return awaitImport(upload(fileName, content), start);
+	}
+
+	double awaitImport(String id) {
+		return awaitImport(id, System.nanoTime());
+	}
+
+	/** Polls the import every 5 ms until it ends; milliseconds since {@code start}. */
+	double awaitImport(String id, long start) {
+		while (true) {
+			String view = get("/api/imports/" + id);
+			String status = field(view, "status");
+			if (status.equals("SUCCEEDED")) {
+				return (System.nanoTime() - start) / 1e6;
+			}
+			if (!status.equals("QUEUED") && !status.equals("PROCESSING")) {
+				throw new IllegalStateException("import " + id + " ended " + status + ": " + view);
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	long heapUsed() {
+		String body = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+		Matcher value = Pattern.compile("\"value\":([0-9.E+]+)").matcher(body);
+		return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
+	}
+
+	long total(String path) {
+		return number(get(path), "total");
+	}
+
+	String firstId(String path) {
+		return field(get(path), "id");
+	}
+
+	static String field(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no " + name + " in " + json);
+		}
+		return matcher.group(1);
+	}
+
+	static long number(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\":([0-9]+)").matcher(json);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no " + name + " in " + json);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	// ---------------------------------------------------------------- psql and the report
+
+	static String psql(String database, String... commands) throws Exception {
+		List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+				"-U", "postgres", "-d", database));
+		for (String sql : commands) {
+			command.add("-c");
+			command.add(sql);
+		}
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("psql failed: " + String.join(" ", commands) + "\n" + out);
+		}
+		return out;
+	}
+
+	void record(String name, double value) {
+		this.results.computeIfAbsent(name, (key) -> Collections.synchronizedList(new ArrayList<>())).add(value);
+		System.err.printf(Locale.ROOT, "  %-62s %10.1f%n", name, value);
+	}
+
+	void print() throws Exception {
+		System.out.println();
+		System.out.println("ClientDesk benchmark, " + Instant.now() + (this.quick ? " (quick run)" : ""));
+		System.out.println("Machine: " + machine());
+		System.out.println();
+		System.out.printf(Locale.ROOT, "| %-62s | %9s | %9s | %9s | %3s | %-9s |%n", "scenario", "median", "min", "max",
+				"n", "÷ floor");
+		System.out.println("|" + "-".repeat(64) + "|" + "-".repeat(11) + "|" + "-".repeat(11) + "|" + "-".repeat(11)
+				+ "|" + "-".repeat(5) + "|" + "-".repeat(11) + "|");
+		for (var entry : this.results.entrySet()) {
+			List<Double> values = new ArrayList<>(entry.getValue());
+			Collections.sort(values);
+			double median = values.get(values.size() / 2);
+			String ratio = "";
+			if (entry.getKey().startsWith("5 000")) {
+				String suffix = entry.getKey().contains(" at ") ? entry.getKey()
+					.substring(entry.getKey().indexOf(" at "), entry.getKey().indexOf(" (ms)")) : "";
+				List<Double> floor = this.results.get("\\copy 5 000 rows: the floor" + suffix + " (ms)");
+				if (floor != null) {
+					List<Double> sorted = new ArrayList<>(floor);
+					Collections.sort(sorted);
+					ratio = String.format(Locale.ROOT, "%.1f×", median / sorted.get(sorted.size() / 2));
+				}
+			}
+			System.out.printf(Locale.ROOT, "| %-62s | %9.1f | %9.1f | %9.1f | %3d | %-9s |%n", entry.getKey(), median,
+					values.get(0), values.get(values.size() - 1), values.size(), ratio);
+		}
+		System.out.println();
+		this.notes.forEach((key, value) -> System.out.println("- " + key + ": " + value));
+	}
+
+	static String machine() throws Exception {
+		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+			.stream()
+			.filter((line) -> line.startsWith("model name"))
+			.findFirst()
+			.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+			.orElse("unknown CPU");
+		long memory = Files.readAllLines(Path.of("/proc/meminfo"))
+			.stream()
+			.filter((line) -> line.startsWith("MemTotal"))
+			.findFirst()
+			.map((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024)
+			.orElse(0L);
+		String postgres = psql("postgres", "show server_version").lines()
+			.map(String::trim)
+			.filter((line) -> line.matches("[0-9].*"))
+			.findFirst()
+			.orElse("?");
+		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + " GiB, Java "
+				+ System.getProperty("java.version") + ", PostgreSQL " + postgres;
+	}
+
+}
