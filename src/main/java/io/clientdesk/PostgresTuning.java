@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, lets the driver send a batch of inserts as multi-row statements
- * ({@code reWriteBatchedInserts}): an import's thousands of rows then cost a few round trips.
- * Measured in docs/performance.md.
+ * ({@code reWriteBatchedInserts}): an import's thousands of rows then cost a few round
+ * trips. Measured in docs/performance.md.
  */
 @Component
 class PostgresTuning implements BeanPostProcessor {

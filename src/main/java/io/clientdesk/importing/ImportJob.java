@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +82,7 @@ class ImportJob {
 						(System.nanoTime() - started) / 1_000_000);
 				return;
 			}
-			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
+			catch (DuplicateKeyException | TransientDataAccessException ex) {
 				if (attempt > this.properties.conflictRetries()) {
 					log.warn("Import {} kept conflicting with concurrent imports; giving up", importId, ex);
 					fail(stored,

@@ -22,10 +22,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Remembers, for a few minutes, that a username and password were checked, so that a script
- * sending HTTP Basic credentials with every request pays for bcrypt once, not on every request
- * (about 70 ms of CPU each). Only a keyed hash of the password is kept (HMAC-SHA-256 with a key
- * made at start and never stored), and a wrong password always goes to the real check.
+ * Remembers, for a few minutes, that a username and password were checked, so that a
+ * script sending HTTP Basic credentials with every request pays for bcrypt once, not on
+ * every request (about 70 ms of CPU each). Only a keyed hash of the password is kept
+ * (HMAC-SHA-256 with a key made at start and never stored), and a wrong password always
+ * goes to the real check.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 

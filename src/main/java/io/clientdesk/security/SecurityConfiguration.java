@@ -92,8 +92,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Users from the database, passwords checked with bcrypt once per user and password every few
-	 * minutes (see {@link CachingAuthenticationProvider}).
+	 * Users from the database, passwords checked with bcrypt once per user and password
+	 * every few minutes (see {@link CachingAuthenticationProvider}).
 	 */
 	@Bean
 	CachingAuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder) {

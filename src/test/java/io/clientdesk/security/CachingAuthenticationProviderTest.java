@@ -41,23 +41,22 @@ class CachingAuthenticationProviderTest {
 		}
 	};
 
-	private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(this.bcrypt,
-			new Clock() {
-				@Override
-				public Instant instant() {
-					return CachingAuthenticationProviderTest.this.now;
-				}
+	private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(this.bcrypt, new Clock() {
+		@Override
+		public Instant instant() {
+			return CachingAuthenticationProviderTest.this.now;
+		}
 
-				@Override
-				public java.time.ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
 
-				@Override
-				public Clock withZone(java.time.ZoneId zone) {
-					return this;
-				}
-			});
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+	});
 
 	@Test
 	void checks_a_password_once_and_then_answers_from_memory() {
