@@ -236,7 +236,7 @@ public class Bench {
 	void h2() throws Exception {
 		Path data = this.work.resolve("h2");
 		double start = startServer(List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("clientdesk")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"));
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000"));
 		record("server start to healthy, H2 (ms)", start);
 		for (int run = 0; run < this.runs; run++) {
 			record("H2: 5 000 create (ms)", timedImport("h2.csv", newClients("h2r" + run, 5000)));

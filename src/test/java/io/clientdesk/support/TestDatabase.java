@@ -67,9 +67,8 @@ public final class TestDatabase {
 		if (isPostgres()) {
 			return newDatabase();
 		}
-		return Map.of("spring.datasource.url",
-				"jdbc:h2:file:" + folder.toAbsolutePath().resolve("clientdesk")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+		return Map.of("spring.datasource.url", "jdbc:h2:file:" + folder.toAbsolutePath().resolve("clientdesk")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
 				"spring.datasource.username", "sa", "spring.datasource.password", "");
 	}
 
@@ -77,9 +76,8 @@ public final class TestDatabase {
 	public static Map<String, String> newDatabase() {
 		if (!isPostgres()) {
 			String name = "clientdesk-test-" + UUID.randomUUID();
-			return Map.of("spring.datasource.url",
-					"jdbc:h2:mem:" + name
-							+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+			return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name
+					+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000",
 					"spring.datasource.username", "sa", "spring.datasource.password", "");
 		}
 		String name = "clientdesk_it_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
