@@ -23,7 +23,8 @@ public class ClientService {
 
 	@Transactional(readOnly = true)
 	public ClientPage search(ClientQuery query) {
-		return new ClientPage(this.clients.find(query), query.page(), query.size(), this.clients.count(query));
+		ClientRepository.Total total = this.clients.count(query);
+		return new ClientPage(this.clients.find(query), query.page(), query.size(), total.value(), total.exact());
 	}
 
 	@Transactional(readOnly = true)
