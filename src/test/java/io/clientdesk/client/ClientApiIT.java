@@ -64,7 +64,8 @@ class ClientApiIT {
 
 		JsonNode page = list("project=" + project);
 
-		assertThat(page.propertyNames()).containsExactly("items", "page", "size", "total");
+		assertThat(page.propertyNames()).containsExactly("items", "page", "size", "total", "totalExact");
+		assertThat(page.get("totalExact").asBoolean()).isTrue();
 		assertThat(page.get("items").isArray()).isTrue();
 		assertThat(page.get("page").asInt()).isZero();
 		assertThat(page.get("size").asInt()).isEqualTo(50);
