@@ -38,8 +38,12 @@ final class CellCheck {
 		if (Cells.trim(cell).isEmpty()) {
 			return null;
 		}
+		// skip what the import trims off the value (see Cells.trim), or "\n=1" or an em
+		// space before a formula would be stored as the formula; a tab or carriage return
+		// is reported itself
 		int start = 0;
-		while (start < cell.length() && (cell.charAt(start) == ' ' || cell.charAt(start) == '\u00A0')) {
+		while (start < cell.length() && Cells.isBlank(cell.charAt(start)) && cell.charAt(start) != '\t'
+				&& cell.charAt(start) != '\r') {
 			start++;
 		}
 		char first = cell.charAt(start);

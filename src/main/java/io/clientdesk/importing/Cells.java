@@ -38,7 +38,10 @@ final class Cells {
 		return "'" + shown.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "'";
 	}
 
-	private static boolean isBlank(char c) {
+	/**
+	 * Whether {@link #trim(String)} removes the character from either end of a cell.
+	 */
+	static boolean isBlank(char c) {
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
 	}
 

@@ -263,6 +263,17 @@ class FileRejectionTest {
 			.containsExactly(tuple(2, "firstName"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\n", "\n\n ", "\u2003", "\u3000", "\f", "\u000B", "\u2028", "\uFEFF" })
+	void rejects_a_formula_behind_anything_the_import_trims_off_the_value(String before) {
+		FileRejectedException rejected = reject("c.csv",
+				("email,firstName\nann@example.com,\"" + before + "=cmd\"\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(rejected.problems()).extracting(Problem::line, Problem::column)
+			.containsExactly(tuple(2, "firstName"));
+		assertThat(rejected.problems().get(0).message()).contains("starts with '='");
+	}
+
 	@Test
 	void rejects_a_cell_that_starts_with_a_carriage_return() {
 		FileRejectedException rejected = reject("c.csv",
