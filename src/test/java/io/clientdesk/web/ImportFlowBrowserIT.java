@@ -257,6 +257,30 @@ class ImportFlowBrowserIT {
 	}
 
 	@Test
+	void what_users_imported_is_shown_as_text_never_run_as_markup() throws IOException {
+		logInAsNewManager("fay");
+		openImportDialog();
+		String name = "<img src=x onerror=window.__xss=1>" + this.run + ".csv";
+		Path file = csv(name, "firstName,lastName,email", "Liv,Lee <3 & \"Co\",liv." + this.run + "@example.com");
+		attach(file);
+		this.browser.clickable(By.id("upload-button")).click();
+		this.browser.until((d) -> "SUCCEEDED".equals(statusOf("import-status")));
+		assertThat(this.browser.find(By.id("import-status")).getText()).contains("1 clients were imported");
+		closeImportDialog();
+		this.browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "Lee <3 & \"Co\""));
+
+		this.browser.open("/imports");
+		assertThat(this.browser.visible(By.id("imports")).getText()).contains(name);
+		this.browser.find(By.linkText(name)).click();
+		assertThat(this.browser.visible(By.tagName("h1")).getText()).contains(name);
+		assertThat(this.browser.find(By.id("changes")).getText()).contains("Lee <3 & \"Co\"");
+		assertThat(this.browser
+			.script("return window.__xss === undefined && document.querySelectorAll('img').length === 0"))
+			.isEqualTo(true);
+		this.browser.screenshot("51-escaped-import-page", false);
+	}
+
+	@Test
 	void the_file_format_page_documents_columns_projects_desks_defaults_and_error_codes() {
 		logInAsNewManager("eda");
 		this.browser.find(By.linkText("File format")).click();
