@@ -111,6 +111,9 @@ class ImportPagesIT {
 		assertThat(format.statusCode()).isEqualTo(200);
 		assertThat(format.body()).contains("firstName", "duplicate_in_file", "Default project");
 		assertThat(agent.get("/imports", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(agent
+			.upload("/imports", "a.csv", "email\r\na@example.com\r\n".getBytes(StandardCharsets.UTF_8), Map.of(), true)
+			.statusCode()).isEqualTo(403);
 		assertThat(agent.get("/clients", Map.of()).body()).doesNotContain("import-button")
 			.doesNotContain("import-dialog");
 	}
