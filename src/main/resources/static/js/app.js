@@ -27,3 +27,142 @@ document.addEventListener('click', async (event) => {
   button.textContent = 'Copied';
   setTimeout(() => { button.textContent = label; }, 1500);
 });
+
+// htmx swaps 2xx answers only; 422 (a rejected file) and 409 (a check already imported) carry a
+// fragment that explains why, to show in place.
+if (window.htmx) {
+  htmx.config.responseHandling = [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '409', swap: true },
+    { code: '422', swap: true },
+    { code: '[45]..', swap: false, error: true },
+  ];
+}
+
+// Dialogs: <dialog> opened with showModal() keeps focus inside and closes on Escape.
+document.addEventListener('click', (event) => {
+  const opener = event.target.closest('[data-open-dialog]');
+  if (opener) {
+    const dialog = document.getElementById(opener.dataset.openDialog);
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+    }
+    return;
+  }
+  const closer = event.target.closest('[data-close-dialog]');
+  if (closer) {
+    closer.closest('dialog')?.close();
+    return;
+  }
+  // a click on the backdrop (the dialog element itself, outside its content) closes it
+  if (event.target.tagName === 'DIALOG' && event.target.open) {
+    const box = event.target.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right
+      && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) {
+      event.target.close();
+    }
+  }
+});
+
+// The import dialog: "Attach file" opens the picker of the hidden file input; the dialog shows the
+// chosen file's name and enables Upload and Check file.
+document.addEventListener('click', (event) => {
+  const attach = event.target.closest('[data-attach]');
+  if (attach) {
+    document.getElementById(attach.dataset.attach)?.click();
+  }
+});
+
+function showChosenFile(input) {
+  const form = input.form;
+  const name = form.querySelector('.file-name');
+  const file = input.files && input.files[0];
+  name.textContent = file ? file.name : 'No file chosen';
+  name.classList.toggle('muted', !file);
+  name.classList.toggle('chosen', !!file);
+  form.querySelectorAll('.modal-actions button[type=submit]').forEach((b) => { b.disabled = !file; });
+}
+
+document.addEventListener('change', (event) => {
+  if (event.target.matches('#import-file')) {
+    showChosenFile(event.target);
+    const outcome = document.getElementById('import-outcome');
+    if (outcome) {
+      outcome.innerHTML = '';
+    }
+  }
+});
+
+// A result in the dialog may be below its fold: bring it into view.
+document.addEventListener('htmx:afterSettle', (event) => {
+  const target = event.detail.target;
+  if (target && (target.id === 'import-outcome' || target.id === 'import-status')) {
+    const outcome = document.getElementById('import-outcome');
+    outcome?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+});
+
+// The server took the file: clear the form, so that the same upload is not sent twice by mistake.
+document.addEventListener('clientdesk:upload-accepted', () => {
+  const input = document.getElementById('import-file');
+  if (input) {
+    input.value = '';
+    showChosenFile(input);
+  }
+});
+
+// The bell: opening its list loads it (which marks it read) and closes on Escape or a click elsewhere.
+function bellPanel() {
+  return document.getElementById('bell-panel');
+}
+
+function setBellOpen(open) {
+  const panel = bellPanel();
+  if (!panel) {
+    return;
+  }
+  panel.classList.toggle('open', open);
+  document.getElementById('bell-button')?.setAttribute('aria-expanded', String(open));
+  if (open) {
+    htmx.ajax('POST', panel.dataset.openUrl, { target: '#bell-panel', swap: 'innerHTML' });
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const panel = bellPanel();
+  if (!panel) {
+    return;
+  }
+  if (event.target.closest('#bell-button')) {
+    setBellOpen(!panel.classList.contains('open'));
+  }
+  else if (panel.classList.contains('open') && !event.target.closest('#bell-panel')) {
+    setBellOpen(false);
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && bellPanel()?.classList.contains('open')) {
+    setBellOpen(false);
+    document.getElementById('bell-button')?.focus();
+  }
+});
+
+// Each poll of the bell brings the unread count. When it grows, an import has ended (on whichever
+// server ran it): the page is told, and the clients list refreshes itself.
+let lastUnread = null;
+document.addEventListener('htmx:load', (event) => {
+  const bell = event.detail.elt;
+  if (!bell || bell.id !== 'bell') {
+    return;
+  }
+  bell.querySelector('#bell-button')
+    ?.setAttribute('aria-expanded', String(!!bellPanel()?.classList.contains('open')));
+  const unread = Number(bell.dataset.unread || 0);
+  if (lastUnread !== null && unread > lastUnread) {
+    document.body.dispatchEvent(new CustomEvent('clientdesk:notified', { bubbles: true }));
+  }
+  lastUnread = unread;
+});

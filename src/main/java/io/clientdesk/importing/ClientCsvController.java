@@ -33,7 +33,10 @@ class ClientCsvController {
 		this.organisation = organisation;
 	}
 
-	@GetMapping(path = "/api/imports/template.csv", produces = "text/csv")
+	/**
+	 * The template, for API users and (under the session) for the import dialog.
+	 */
+	@GetMapping(path = { "/api/imports/template.csv", "/imports/template.csv" }, produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> template() {
 		ImportDefaults defaults = this.organisation.importDefaults();
 		List<String> example = List.of("", "Ada", "Lovelace", "ada.lovelace@example.com", defaults.project(),

@@ -1,5 +1,10 @@
 package io.clientdesk.notification;
 
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +18,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class BellController {
 
+	/** htmx event after which the bell asks for its count again. */
+	static final String BELL_REFRESH_EVENT = "clientdesk:bell-refresh";
+
+	private static final String ERROR_REPORT = ". Error report: ";
+
+	private static final String CHECKED = "File checked";
+
+	private static final String IMPORT_IT_NOW = ". Import it now from the import's page";
+
 	private final NotificationService notifications;
 
 	BellController(NotificationService notifications) {
@@ -25,17 +39,73 @@ class BellController {
 		return "notification/bell :: bell";
 	}
 
+	/** The list, without marking anything read. */
 	@GetMapping("/notifications/panel")
 	String panel(Authentication user, Model model) {
-		model.addAttribute("notifications", this.notifications.list(user.getName()));
+		model.addAttribute("items", items(this.notifications.list(user.getName())));
 		return "notification/bell :: panel";
 	}
 
-	/** Opening the panel marks what it shows as read. */
+	/**
+	 * Opening the list marks what it shows as read; what was unread until now stays
+	 * highlighted in this list, and the bell's count goes.
+	 */
+	@PostMapping("/notifications/open")
+	String open(Authentication user, Model model, HttpServletResponse response) {
+		model.addAttribute("items", items(this.notifications.list(user.getName())));
+		this.notifications.markAllRead(user.getName());
+		response.setHeader("HX-Trigger", BELL_REFRESH_EVENT);
+		return "notification/bell :: panel";
+	}
+
 	@PostMapping("/notifications/read")
 	String markAllRead(Authentication user, Model model) {
 		this.notifications.markAllRead(user.getName());
 		return bell(user, model);
+	}
+
+	static List<Item> items(List<Notification> notifications) {
+		return notifications.stream().map(BellController::item).toList();
+	}
+
+	/**
+	 * A notification as the bell shows it. The message is written for API users too: it
+	 * names the error report by its API path. The bell links the report under the session
+	 * instead, and offers to import a clean dry run at once.
+	 */
+	static Item item(Notification notification) {
+		String text = notification.message();
+		String errorReport = null;
+		int report = text.indexOf(ERROR_REPORT);
+		if (report >= 0) {
+			String path = text.substring(report + ERROR_REPORT.length()).trim();
+			errorReport = path.startsWith("/api/") ? path.substring("/api".length()) : path;
+			text = text.substring(0, report) + ".";
+		}
+		boolean checked = text.startsWith(CHECKED);
+		if (checked && text.endsWith(IMPORT_IT_NOW)) {
+			text = text.substring(0, text.length() - IMPORT_IT_NOW.length()) + ".";
+		}
+		int dash = text.indexOf(" — ");
+		String title = (dash > 0) ? text.substring(0, dash) : text;
+		String detail = (dash > 0) ? text.substring(dash + " — ".length()) : "";
+		String commit = (checked && notification.link() != null) ? notification.link() + "/commit" : null;
+		return new Item(notification.id(), notification.kind(), title, detail, notification.link(), errorReport, commit,
+				notification.read(), notification.createdAt());
+	}
+
+	/**
+	 * One line of the bell's list: a title ("Import failed"), its detail, where it links
+	 * to, the error report under the session (or null), where to commit a clean check (or
+	 * null).
+	 */
+	record Item(String id, String kind, String title, String detail, String link, String errorReport, String commit,
+			boolean read, Instant createdAt) {
+
+		public boolean failed() {
+			return Notification.IMPORT_FAILED.equals(this.kind);
+		}
+
 	}
 
 }

@@ -74,6 +74,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
+			// the import dialog's uploads: refused before a multipart body is stored, as
+			// in the API
+			.requestMatchers(HttpMethod.POST, "/imports", "/imports/**")
+			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/clients", false).permitAll())
