@@ -36,9 +36,6 @@ class ClientRepository {
 
 	private static final int WRITE_CHUNK = 500;
 
-	/** Rows per statement when looking clients up by a list of keys. */
-	private static final int LOOKUP_CHUNK = 1000;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -58,16 +55,20 @@ class ClientRepository {
 	List<Client> findByIdsOrEmails(Collection<String> ids, Collection<String> emails, boolean lock) {
 		Map<String, Client> found = new LinkedHashMap<>();
 		String suffix = lock ? " for update" : "";
-		for (List<String> chunk : chunks(ids)) {
-			this.jdbc.sql("select " + COLUMNS + " from clients where id in (:keys) order by id" + suffix)
-				.param("keys", chunk)
+		// one array parameter per statement: the database probes the index once per key
+		// (a list
+		// of thousands of separate parameters made PostgreSQL compare every row with each
+		// of them)
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select " + COLUMNS + " from clients where id = any(?)" + suffix)
+				.param(ids.toArray(String[]::new))
 				.query(ClientRepository::client)
 				.list()
 				.forEach((client) -> found.put(client.id(), client));
 		}
-		for (List<String> chunk : chunks(emails)) {
-			this.jdbc.sql("select " + COLUMNS + " from clients where email in (:keys) order by id" + suffix)
-				.param("keys", chunk)
+		if (!emails.isEmpty()) {
+			this.jdbc.sql("select " + COLUMNS + " from clients where email = any(?)" + suffix)
+				.param(emails.toArray(String[]::new))
 				.query(ClientRepository::client)
 				.list()
 				.forEach((client) -> found.put(client.id(), client));
@@ -129,15 +130,6 @@ class ClientRepository {
 	private static Object[] values(Client client) {
 		return new Object[] { client.firstName(), client.lastName(), client.email(), client.project(), client.desk(),
 				client.active(), client.type(), Timestamp.from(client.created()), client.id() };
-	}
-
-	private static List<List<String>> chunks(Collection<String> keys) {
-		List<String> all = new ArrayList<>(keys);
-		List<List<String>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)));
-		}
-		return chunks;
 	}
 
 	Optional<Client> findById(String id) {
