@@ -47,31 +47,38 @@ final class CellCheck {
 			start++;
 		}
 		char first = cell.charAt(start);
-		String shown = Cells.quote(cell);
 		switch (first) {
 			case '=', '+', '-', '@':
-				return "the cell " + shown + " starts with '" + first + "', which spreadsheets run as a formula "
+				return "the cell " + Cells.quote(cell) + " starts with '" + first + "', which spreadsheets run as a formula "
 						+ "(this includes negative numbers); formulas are not accepted";
 			case '\t':
-				return "the cell " + shown + " starts with a tab, which can hide a formula from spreadsheets; "
+				return "the cell " + Cells.quote(cell) + " starts with a tab, which can hide a formula from spreadsheets; "
 						+ "remove it";
 			case '\r':
-				return "the cell " + shown + " starts with a carriage return, which can hide a formula from "
+				return "the cell " + Cells.quote(cell) + " starts with a carriage return, which can hide a formula from "
 						+ "spreadsheets; remove it";
 			default:
 				break;
 		}
+		// markup needs a '<' and script or data URLs a ':': most cells have neither, and skip
+		// the regular expressions (this check runs on every cell of every upload)
+		boolean angle = cell.indexOf('<') >= 0;
+		boolean colon = cell.indexOf(':') >= 0;
+		if (!angle && !colon) {
+			return null;
+		}
+		String shown = Cells.quote(cell);
 		Matcher markup = MARKUP.matcher(cell);
-		if (markup.find()) {
+		if (angle && markup.find()) {
 			return "the cell " + shown + " contains markup ('" + markup.group()
 					+ "'); HTML and scripts are not accepted";
 		}
 		Matcher script = SCRIPT_URL.matcher(cell);
-		if (script.find()) {
+		if (colon && script.find()) {
 			String scheme = script.group(1).replaceAll(GAP, "").toLowerCase(Locale.ROOT);
 			return "the cell " + shown + " contains a " + scheme + ": URL; scripts are not accepted";
 		}
-		if (DATA_URL.matcher(cell).find()) {
+		if (colon && DATA_URL.matcher(cell).find()) {
 			return "the cell " + shown + " is a data: URL; embedded content is not accepted";
 		}
 		return null;
