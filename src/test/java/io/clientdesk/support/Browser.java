@@ -23,6 +23,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,7 +137,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public <T> T until(Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT).until(condition);
+		// htmx replaces what it polls: an element found a moment ago may be gone
+		return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
 	}
 
 	public Object script(String script, Object... args) {

@@ -105,8 +105,8 @@ class ImportFlowBrowserIT {
 
 		this.browser.script("window.__sameDocument = true");
 		this.browser.clickable(By.id("upload-button")).click();
-		WebElement status = this.browser.visible(By.id("import-status"));
-		assertThat(status.getText()).containsAnyOf("Processing…", "Client(s) imported successfully");
+		this.browser.visible(By.id("import-status"));
+		assertThat(textOf("import-status")).containsAnyOf("Processing…", "Client(s) imported successfully");
 		this.browser.screenshot("04-processing", false);
 		this.browser.until((d) -> "SUCCEEDED".equals(statusOf("import-status")));
 		assertThat(this.browser.find(By.id("import-status")).getText())
@@ -222,7 +222,7 @@ class ImportFlowBrowserIT {
 
 		this.browser.clickable(By.id("import-now-button")).click();
 		this.browser.until((d) -> "SUCCEEDED".equals(statusOf("import-status"))
-				&& this.browser.find(By.id("import-status")).getText().contains("imported successfully"));
+				&& textOf("import-status").contains("imported successfully"));
 		WebElement status = this.browser.find(By.id("import-status"));
 		assertThat(status.getText()).contains("Client(s) imported successfully — 2 clients were imported")
 			.contains("Same content as the import of");
@@ -329,6 +329,10 @@ class ImportFlowBrowserIT {
 	private boolean focusIsInside(String id) {
 		return Boolean.TRUE.equals(this.browser
 			.script("return document.getElementById(arguments[0]).contains(document.activeElement)", id));
+	}
+
+	private String textOf(String id) {
+		return String.valueOf(this.browser.script("return document.getElementById(arguments[0])?.innerText ?? ''", id));
 	}
 
 	private String statusOf(String id) {
