@@ -49,18 +49,20 @@ final class CellCheck {
 		char first = cell.charAt(start);
 		switch (first) {
 			case '=', '+', '-', '@':
-				return "the cell " + Cells.quote(cell) + " starts with '" + first + "', which spreadsheets run as a formula "
+				return "the cell " + Cells.quote(cell) + " starts with '" + first
+						+ "', which spreadsheets run as a formula "
 						+ "(this includes negative numbers); formulas are not accepted";
 			case '\t':
-				return "the cell " + Cells.quote(cell) + " starts with a tab, which can hide a formula from spreadsheets; "
-						+ "remove it";
+				return "the cell " + Cells.quote(cell)
+						+ " starts with a tab, which can hide a formula from spreadsheets; " + "remove it";
 			case '\r':
-				return "the cell " + Cells.quote(cell) + " starts with a carriage return, which can hide a formula from "
-						+ "spreadsheets; remove it";
+				return "the cell " + Cells.quote(cell)
+						+ " starts with a carriage return, which can hide a formula from " + "spreadsheets; remove it";
 			default:
 				break;
 		}
-		// markup needs a '<' and script or data URLs a ':': most cells have neither, and skip
+		// markup needs a '<' and script or data URLs a ':': most cells have neither, and
+		// skip
 		// the regular expressions (this check runs on every cell of every upload)
 		boolean angle = cell.indexOf('<') >= 0;
 		boolean colon = cell.indexOf(':') >= 0;
