@@ -24,8 +24,11 @@ class ImportRepository {
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
 			+ " sha256, same_file_as, file_id, committed_from";
 
-	private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+	private static final TypeReference<List<ImportChange>> CHANGES = new TypeReference<>() {
 	};
+
+	/** Entries of the record of changes stored in one row. */
+	static final int CHANGES_PER_CHUNK = 500;
 
 	/** An import as stored: what the API shows, and where its file is. */
 	record StoredImport(Import view, String fileId, String committedFrom) {
@@ -143,37 +146,46 @@ class ImportRepository {
 			.list();
 	}
 
+	/**
+	 * Stores what an import changed in chunks of {@value #CHANGES_PER_CHUNK} entries, one
+	 * row each: a few rows per import instead of one per client.
+	 */
 	void insertChanges(String importId, List<ImportChange> changes) {
-		List<Object[]> rows = new ArrayList<>(changes.size());
-		int seq = 0;
-		for (ImportChange change : changes) {
-			rows.add(new Object[] { importId, ++seq, change.client(), change.action(),
-					(change.before() != null) ? this.json.writeValueAsString(change.before()) : null,
-					this.json.writeValueAsString(change.after()) });
+		List<Object[]> rows = new ArrayList<>();
+		for (int from = 0, chunk = 0; from < changes.size(); from += CHANGES_PER_CHUNK, chunk++) {
+			List<ImportChange> entries = changes.subList(from, Math.min(changes.size(), from + CHANGES_PER_CHUNK));
+			rows.add(new Object[] { importId, chunk, entries.size(), this.json.writeValueAsString(entries) });
 		}
-		this.batch.batchUpdate("insert into import_changes (import_id, seq, client_id, action, before_values,"
-				+ " after_values) values (?, ?, ?, ?, ?, ?)", rows);
+		this.batch.batchUpdate(
+				"insert into import_change_chunks (import_id, chunk, entry_count, entries) values (?, ?, ?, ?)", rows);
 	}
 
+	/** A page of what an import changed, read from the chunks the page spans. */
 	List<ImportChange> changes(String importId, int page, int size) {
-		return this.jdbc
-			.sql("select client_id, action, before_values, after_values from import_changes where import_id = ?"
-					+ " order by seq limit ? offset ?")
-			.params(importId, size, (long) page * size)
-			.query((rs, row) -> new ImportChange(rs.getString(1), rs.getString(2), fields(rs.getString(3)),
-					fields(rs.getString(4))))
-			.list();
+		long first = (long) page * size;
+		long last = first + size - 1;
+		List<ImportChange> entries = new ArrayList<>(size);
+		this.jdbc
+			.sql("select chunk, entries from import_change_chunks where import_id = ? and chunk between ? and ?"
+					+ " order by chunk")
+			.params(importId, first / CHANGES_PER_CHUNK, last / CHANGES_PER_CHUNK)
+			.query((rs) -> {
+				long offset = (long) rs.getInt(1) * CHANGES_PER_CHUNK;
+				List<ImportChange> chunk = this.json.readValue(rs.getString(2), CHANGES);
+				for (int i = 0; i < chunk.size(); i++) {
+					if (offset + i >= first && offset + i <= last) {
+						entries.add(chunk.get(i));
+					}
+				}
+			});
+		return entries;
 	}
 
 	long countChanges(String importId) {
-		return this.jdbc.sql("select count(*) from import_changes where import_id = ?")
+		return this.jdbc.sql("select coalesce(sum(entry_count), 0) from import_change_chunks where import_id = ?")
 			.param(importId)
 			.query(Long.class)
 			.single();
-	}
-
-	private Map<String, Object> fields(String text) {
-		return (text != null) ? this.json.readValue(text, FIELDS) : null;
 	}
 
 	private static String truncate(String text, int max) {
