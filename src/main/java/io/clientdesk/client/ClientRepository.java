@@ -30,7 +30,7 @@ class ClientRepository {
 	 * 32 767).
 	 */
 	/** Up to this many matching clients, the list's total is an exact count. */
-	static final int EXACT_COUNT_LIMIT = 10_000;
+	static final int EXACT_COUNT_LIMIT = 1_000;
 
 	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9]+)");
 
