@@ -326,7 +326,7 @@ public class Bench {
 				.append(',')
 				.append(this.projects.get(i % this.projects.size()))
 				.append(',')
-				.append(this.desks.get((i / 3) % this.desks.size()))
+				.append(this.desks.get((i / this.projects.size()) % this.desks.size()))
 				.append(',')
 				.append(i % 10 != 0)
 				.append(',')
