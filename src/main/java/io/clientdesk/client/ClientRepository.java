@@ -29,6 +29,13 @@ class ClientRepository {
 	 * Rows per statement when writing many clients (9 parameters each; PostgreSQL takes
 	 * 32 767).
 	 */
+	/**
+	 * What {@code q} searches: first name, last name and email, lower-cased, with a line
+	 * break between them so that a search never matches across two fields. The PostgreSQL
+	 * migration V9 indexes exactly this expression.
+	 */
+	static final String SEARCH_TEXT = "lower(first_name || chr(10) || last_name || chr(10) || email)";
+
 	/** Up to this many matching clients, the list's total is an exact count. */
 	static final int EXACT_COUNT_LIMIT = 1_000;
 
@@ -225,8 +232,11 @@ class ClientRepository {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (query.q() != null) {
-			where.append(" and (first_name ilike :q or last_name ilike :q or email ilike :q)");
-			params.put("q", "%" + escapeLike(query.q()) + "%");
+			// one lower-cased text of the three fields, as indexed on PostgreSQL (V9):
+			// one trigram
+			// index to keep up to date on every write instead of three
+			where.append(" and " + SEARCH_TEXT + " like :q");
+			params.put("q", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (query.project() != null) {
 			where.append(" and project_id = :project");
