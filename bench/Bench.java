@@ -128,7 +128,8 @@ public class Bench {
 		psql(this.pgDatabase, "vacuum analyze clients");
 
 		long stored = total("/api/clients?size=1");
-		this.notes.put("clients stored for the next scenarios", String.format(Locale.ROOT, "%,d", stored));
+		this.notes.put("clients stored for the next scenarios (the list's total: an estimate)",
+				String.format(Locale.ROOT, "%,d", stored));
 		importScenarios(" at " + (this.quick ? "20k+" : "1M+") + " stored");
 		reads(stored);
 		export(stored);
