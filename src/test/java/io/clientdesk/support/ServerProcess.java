@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The product as its users run it: {@code java -jar target/clientdesk.jar} in a process
@@ -96,17 +94,8 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** A multipart upload of a CSV file, as curl -F file=@name would send it. */
 	public static Api.Response upload(Api api, String path, String fileName, byte[] content, Api.Login login) {
-		String boundary = "----clientdesk" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		return api.send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body),
-				"multipart/form-data; boundary=" + boundary, login);
+		Multipart multipart = Multipart.file("file", fileName, content);
+		return api.send("POST", path, multipart.publisher(), multipart.contentType(), login);
 	}
 
 	private void waitFor() {
