@@ -19,8 +19,8 @@ class ClientApiController {
 			@RequestParam(defaultValue = "" + ClientQuery.DEFAULT_SIZE) int size,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String project,
 			@RequestParam(required = false) String desk, @RequestParam(required = false) Boolean active,
-			@RequestParam(required = false) String type) {
-		return this.clients.search(new ClientQuery(page, size, q, project, desk, active, type));
+			@RequestParam(required = false) String type, @RequestParam(required = false) String after) {
+		return this.clients.search(new ClientQuery(page, size, q, project, desk, active, type, after));
 	}
 
 	@GetMapping("/api/clients/{id}")

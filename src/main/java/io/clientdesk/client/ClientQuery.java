@@ -10,8 +10,11 @@ import io.clientdesk.shared.Problem;
 /**
  * A page of the clients list: {@code q} is a case-insensitive substring of first name,
  * last name or email; the other filters match exactly. Blank filters are no filters.
+ * {@code after}, the {@code next} cursor of a previous page, asks for the page after that
+ * one instead of page number {@code page} ({@link ClientCursor}).
  */
-public record ClientQuery(int page, int size, String q, String project, String desk, Boolean active, String type) {
+public record ClientQuery(int page, int size, String q, String project, String desk, Boolean active, String type,
+		String after) {
 
 	public static final int DEFAULT_SIZE = 50;
 
@@ -22,6 +25,7 @@ public record ClientQuery(int page, int size, String q, String project, String d
 		project = blankToNull(project);
 		desk = blankToNull(desk);
 		type = blankToNull(type);
+		after = blankToNull(after);
 		List<Problem> problems = new ArrayList<>();
 		if (page < 0) {
 			problems.add(Problem.of("page", "must be 0 or more"));
@@ -35,14 +39,26 @@ public record ClientQuery(int page, int size, String q, String project, String d
 		if (desk != null && !ObjectIds.isValid(desk)) {
 			problems.add(Problem.of("desk", "must be a desk ID (24 lowercase hex digits)"));
 		}
+		if (after != null && ClientCursor.parse(after) == null) {
+			problems.add(Problem.of("after", "must be the next cursor of a previous page"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid query",
 					"The clients query is not valid", problems);
 		}
 	}
 
+	public ClientQuery(int page, int size, String q, String project, String desk, Boolean active, String type) {
+		this(page, size, q, project, desk, active, type, null);
+	}
+
+	/** How many clients to skip: none after a cursor, else the pages before this one. */
 	public long offset() {
-		return (long) this.page * this.size;
+		return (this.after != null) ? 0 : (long) this.page * this.size;
+	}
+
+	ClientCursor cursor() {
+		return ClientCursor.parse(this.after);
 	}
 
 	private static String blankToNull(String text) {

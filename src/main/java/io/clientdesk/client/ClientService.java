@@ -3,9 +3,11 @@ package io.clientdesk.client;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.clientdesk.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +19,20 @@ public class ClientService {
 
 	private final ClientRepository clients;
 
-	ClientService(ClientRepository clients) {
+	private final ApplicationEventPublisher events;
+
+	ClientService(ClientRepository clients, ApplicationEventPublisher events) {
 		this.clients = clients;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
 	public ClientPage search(ClientQuery query) {
 		ClientRepository.Total total = this.clients.count(query);
-		return new ClientPage(this.clients.find(query), query.page(), query.size(), total.value(), total.exact());
+		List<Client> items = this.clients.find(query);
+		String next = (items.size() == query.size()) ? ClientCursor.after(items.get(items.size() - 1)).toString()
+				: null;
+		return new ClientPage(items, query.page(), query.size(), total.value(), total.exact(), next);
 	}
 
 	@Transactional(readOnly = true)
@@ -43,7 +51,8 @@ public class ClientService {
 	}
 
 	/**
-	 * Stores new clients and changed ones, in batches, in the caller's transaction.
+	 * Stores new clients and changed ones, in batches, in the caller's transaction. Their
+	 * search text follows once it commits ({@link ClientSearchIndexer}).
 	 */
 	@Transactional
 	public void save(List<Client> created, List<Client> updated) {
@@ -52,6 +61,10 @@ public class ClientService {
 		}
 		if (!updated.isEmpty()) {
 			this.clients.updateAll(updated);
+		}
+		if (!created.isEmpty() || !updated.isEmpty()) {
+			this.events.publishEvent(
+					new ClientsWritten(Stream.concat(created.stream(), updated.stream()).map(Client::id).toList()));
 		}
 	}
 

@@ -64,7 +64,7 @@ class ClientApiIT {
 
 		JsonNode page = list("project=" + project);
 
-		assertThat(page.propertyNames()).containsExactly("items", "page", "size", "total", "totalExact");
+		assertThat(page.propertyNames()).containsExactly("items", "page", "size", "total", "totalExact", "next");
 		assertThat(page.get("totalExact").asBoolean()).isTrue();
 		assertThat(page.get("items").isArray()).isTrue();
 		assertThat(page.get("page").asInt()).isZero();
@@ -110,6 +110,37 @@ class ClientApiIT {
 		assertThat(List.of(first, second, last, beyond)).extracting((page) -> page.get("page").asInt())
 			.containsExactly(0, 1, 2, 3);
 		assertThat(list("project=" + project + "&size=500").get("items")).hasSize(5);
+	}
+
+	@Test
+	void the_next_cursor_of_a_page_reads_the_following_page_in_the_same_order_as_page_numbers() {
+		String project = project();
+		String desk = desk();
+		String[] byAge = new String[5];
+		for (int i = 0; i < 5; i++) {
+			// two clients created at the same instant: the ID orders them, across a page
+			// boundary
+			byAge[i] = client("Cursor", "Client" + i, project, desk, true, "Personal",
+					T0.plus(Duration.ofMinutes(Math.min(i, 2))).plusNanos(123_456_000));
+		}
+
+		JsonNode first = list("project=" + project + "&size=2");
+		JsonNode second = list("project=" + project + "&size=2&after=" + first.get("next").asString());
+		JsonNode last = list("project=" + project + "&size=2&after=" + second.get("next").asString());
+
+		List<String> byPageNumber = new java.util.ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			byPageNumber.addAll(ids(list("project=" + project + "&size=2&page=" + page)));
+		}
+		assertThat(byPageNumber).containsExactlyInAnyOrder(byAge);
+		assertThat(List.of(first, second, last)).flatExtracting(ClientApiIT::ids)
+			.containsExactlyElementsOf(byPageNumber);
+		assertThat(last.get("items")).hasSize(1);
+		assertThat(last.get("next").isNull()).isTrue();
+		assertThat(second.get("total").asLong()).isEqualTo(5);
+		assertThat(list("project=" + project + "&size=2&q=client1&after=" + first.get("next").asString()).get("items"))
+			.extracting((client) -> client.get("id").asString())
+			.containsExactly(byAge[1]);
 	}
 
 	@Test
@@ -193,6 +224,8 @@ class ClientApiIT {
 		assertProblems("size=ten", "size");
 		assertProblems("page=1.5", "page");
 		assertProblems("active=maybe", "active");
+		assertProblems("after=yesterday", "after");
+		assertProblems("after=1718291162000000_" + ObjectIds.next().toUpperCase(), "after");
 	}
 
 	@Test

@@ -111,6 +111,7 @@ class ImportFileFormatsIT {
 	}
 
 	private JsonNode client(String email) {
+		this.api.awaitSearch(email, 1, Login.ADMIN);
 		JsonNode page = this.api.get("/api/clients?q=" + email, Login.ADMIN).json();
 		assertThat(page.get("items")).as("clients with %s", email).hasSize(1);
 		return page.get("items").get(0);

@@ -149,6 +149,7 @@ class ImportUploadIT {
 		assertThat(finished.get("errorReport").isNull()).isTrue();
 		// above 1 000 matches the list's total may be an estimate: count through the
 		// export
+		this.api.awaitSearch(run, 5000, Login.ADMIN);
 		String export = this.api.get("/api/clients/export.csv?q=" + run, Login.ADMIN).body();
 		assertThat(export.lines().count() - 1).isEqualTo(5000);
 		JsonNode page = this.api.get("/api/clients?q=" + run + "&size=10", Login.ADMIN).json();

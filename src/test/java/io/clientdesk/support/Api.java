@@ -3,6 +3,7 @@ package io.clientdesk.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,26 @@ public final class Api {
 	/**
 	 * Creates a user through the API as admin, unless it exists, and returns its login.
 	 */
+	/**
+	 * Waits until {@code q} finds {@code expected} clients (counted in the export, since
+	 * the list's total may be an estimate): the search text of imported clients is
+	 * brought up to date just after the import ends (ClientSearchIndexer).
+	 */
+	public void awaitSearch(String q, long expected, Login login) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (true) {
+			Response response = get("/api/clients/export.csv?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), login);
+			if (response.status() == 200 && response.body().lines().count() - 1 == expected) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(
+						"q=" + q + " did not find " + expected + " clients within 20 s: " + response.body());
+			}
+			Imports.pause(50);
+		}
+	}
+
 	public Login user(String username, String role) {
 		Response response = post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
 				+ "\",\"role\":\"" + role + "\"}", Login.ADMIN);

@@ -27,6 +27,11 @@ public final class TestClients {
 					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, firstName, lastName, email, project, desk, active, type, Timestamp.from(created))
 			.update();
+		// as the product's search indexer does once an import has committed
+		this.jdbc.sql("insert into client_search (client_id, search_text)"
+				+ " select id, lower(first_name || chr(10) || last_name || chr(10) || email) from clients where id = ?")
+			.param(id)
+			.update();
 		return id;
 	}
 
