@@ -125,7 +125,7 @@ public class Bench {
 				parallelMs / 1000);
 		this.notes.put("load rate, 4 uploaders",
 				String.format(Locale.ROOT, "%,.0f rows/s", parallelFiles * 5000 / (parallelMs / 1000)));
-		psql(this.pgDatabase, "vacuum analyze clients");
+		psql(this.pgDatabase, "vacuum analyze clients, client_search");
 
 		long stored = total("/api/clients?size=1");
 		this.notes.put("clients stored for the next scenarios (the list's total: an estimate)",
@@ -160,6 +160,8 @@ public class Bench {
 			String id = upload("create.csv", created);
 			record("upload answer (202), 5 000 rows" + suffix + " (ms)", (System.nanoTime() - answer) / 1e6);
 			record("5 000 create" + suffix + " (ms)", awaitImport(id, answer));
+			record("q finds the last created client, after SUCCEEDED" + suffix + " (ms)",
+					awaitSearchable(email(prefix, 4999)));
 
 			byte[] updated = changedClients(prefix, 0, 5000, "Updated");
 			record("5 000 update" + suffix + " (ms)", timedImport("update.csv", updated));
@@ -193,6 +195,10 @@ public class Bench {
 		queries.put("project + desk + active filters",
 				"/api/clients?size=50&project=" + this.projects.get(1) + "&desk=" + this.desks.get(2) + "&active=true");
 		queries.put("get by ID", "/api/clients/" + someId);
+		// the page after page deepPage - 1, read through the cursor of that page, as a
+		// client paging with "next" reads every page
+		String cursor = field(get("/api/clients?size=50&page=" + (deepPage - 1)), "next");
+		queries.put("list, page " + deepPage + " (deep) by cursor (after=)", "/api/clients?size=50&after=" + cursor);
 		for (var query : queries.entrySet()) {
 			get(query.getValue()); // warm up
 			for (int i = 0; i < repeats; i++) {
@@ -544,6 +550,24 @@ public class Bench {
 		String body = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
 		Matcher value = Pattern.compile("\"value\":([0-9.E+]+)").matcher(body);
 		return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
+	}
+
+	/**
+	 * Milliseconds until {@code q} finds the client: the search text is written just after
+	 * the import commits.
+	 */
+	double awaitSearchable(String email) {
+		long start = System.nanoTime();
+		while (total("/api/clients?size=1&q=" + email) != 1) {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		return (System.nanoTime() - start) / 1e6;
 	}
 
 	long total(String path) {
