@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,14 @@ class ClientRepository {
 	 * {@code client_search} (V10), trigram-indexed on PostgreSQL (V10_1).
 	 */
 	static final String SEARCH_TEXT = "lower(first_name || chr(10) || last_name || chr(10) || email)";
+
+	/**
+	 * An array parameter of IDs as a table to join: {@code id = any(?)} made PostgreSQL
+	 * compare every row's ID as text (an array of text against char(24)) and H2 take a
+	 * second per 5 000 IDs; this probes the primary key once per ID on both (measured in
+	 * docs/performance.md).
+	 */
+	private static final String ID_KEYS = "unnest(cast(? as char(24) array)) as t (id)";
 
 	/**
 	 * The client's own fields checked against {@code q}, for the clients that the search
@@ -72,12 +81,11 @@ class ClientRepository {
 	List<Client> findByIdsOrEmails(Collection<String> ids, Collection<String> emails, boolean lock) {
 		Map<String, Client> found = new LinkedHashMap<>();
 		String suffix = lock ? " for update" : "";
-		// one array parameter per statement: the database probes the index once per key
-		// (a list
-		// of thousands of separate parameters made PostgreSQL compare every row with each
-		// of them)
+		// one array parameter per statement, whose keys probe the index (a list of
+		// thousands of separate parameters made PostgreSQL compare every row with each);
+		// IDs joined from the array (ID_KEYS), emails compared with it
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("select " + COLUMNS + " from clients where id = any(?)" + suffix)
+			this.jdbc.sql("select " + prefixed("c.") + " from " + ID_KEYS + " join clients c on c.id = t.id" + suffix)
 				.param(ids.toArray(String[]::new))
 				.query(ClientRepository::client)
 				.list()
@@ -167,30 +175,44 @@ class ClientRepository {
 	}
 
 	/**
-	 * Writes the search text of these clients as they are now (only where it changed).
+	 * Writes the search text of these clients as they are now, where the stored one
+	 * differs (or is missing): the clients' texts and the stored ones are read by key
+	 * (one array parameter each), compared here, and only the differences written, one
+	 * MERGE per {@value #WRITE_CHUNK}. Returns how many were written: none means all were
+	 * up to date. (One MERGE reading the clients in a subquery took H2 seconds: it
+	 * scanned the table for each key.)
 	 */
-	void index(Collection<String> ids) {
+	int index(Collection<String> ids) {
 		String[] array = ids.toArray(String[]::new);
-		this.jdbc
-			.sql("merge into client_search s using (select id, " + SEARCH_TEXT
-					+ " as search_text from clients where id = any(?)) c on s.client_id = c.id"
-					+ " when matched and s.search_text <> c.search_text then update set search_text = c.search_text"
-					+ " when not matched then insert (client_id, search_text) values (c.id, c.search_text)")
+		Map<String, String> current = new LinkedHashMap<>();
+		this.jdbc.sql("select c.id, " + SEARCH_TEXT + " from " + ID_KEYS + " join clients c on c.id = t.id")
 			.param(array)
-			.update();
-	}
-
-	/**
-	 * How many of these clients have a search text that differs from their fields: a
-	 * concurrent writer may have written an older text after this one.
-	 */
-	long countStaleSearchText(Collection<String> ids) {
-		return this.jdbc
-			.sql("select count(*) from clients c left join client_search s on s.client_id = c.id"
-					+ " where c.id = any(?) and (s.search_text is null or s.search_text <> " + SEARCH_TEXT + ")")
-			.param(ids.toArray(String[]::new))
-			.query(Long.class)
-			.single();
+			.query((rs) -> {
+				current.put(rs.getString(1), rs.getString(2));
+			});
+		Map<String, String> stored = new HashMap<>();
+		this.jdbc
+			.sql("select s.client_id, s.search_text from " + ID_KEYS + " join client_search s on s.client_id = t.id")
+			.param(array)
+			.query((rs) -> {
+				stored.put(rs.getString(1), rs.getString(2));
+			});
+		List<Map.Entry<String, String>> changed = current.entrySet()
+			.stream()
+			.filter((text) -> !text.getValue().equals(stored.get(text.getKey())))
+			.toList();
+		for (int from = 0; from < changed.size(); from += WRITE_CHUNK) {
+			List<Map.Entry<String, String>> chunk = changed.subList(from, Math.min(changed.size(), from + WRITE_CHUNK));
+			String sql = "merge into client_search s using (values (cast(? as char(24)), cast(? as varchar(460)))"
+					+ ", (?, ?)".repeat(chunk.size() - 1)
+					+ ") as v (client_id, search_text) on s.client_id = v.client_id"
+					+ " when matched then update set search_text = v.search_text"
+					+ " when not matched then insert (client_id, search_text) values (v.client_id, v.search_text)";
+			List<Object> params = new ArrayList<>(chunk.size() * 2);
+			chunk.forEach((text) -> params.addAll(List.of(text.getKey(), text.getValue())));
+			this.jdbc.sql(sql).params(params).update();
+		}
+		return changed.size();
 	}
 
 	/**
@@ -199,9 +221,9 @@ class ClientRepository {
 	 */
 	void forEach(ClientQuery query, Consumer<Client> consumer) {
 		Filter filter = filter(query);
-		String recheck = (query.q() == null) ? "" : (filter.where().isEmpty() ? " where " : " and ") + RECHECK;
+		String recheck = (query.q() == null) ? "" : " and " + RECHECK;
 		try (Stream<Client> clients = this.jdbc
-			.sql("select " + COLUMNS + " from clients" + filter.where() + recheck + " order by created desc, id desc")
+			.sql("select " + COLUMNS + " from clients" + filter.tail() + recheck + " order by created desc, id desc")
 			.params(filter.params())
 			.withFetchSize(1000)
 			.query(ClientRepository::client)
@@ -230,7 +252,7 @@ class ClientRepository {
 	 */
 	List<Client> find(ClientQuery query) {
 		Filter filter = filter(query);
-		String where = filter.where();
+		String where = filter.tail();
 		Map<String, Object> params = new LinkedHashMap<>(filter.params());
 		ClientCursor cursor = query.cursor();
 		if (cursor != null) {
@@ -257,7 +279,7 @@ class ClientRepository {
 	Total count(ClientQuery query) {
 		Filter filter = filter(query);
 		long bounded = this.jdbc
-			.sql("select count(*) from (select 1 from clients" + filter.where() + countOrder(query) + " limit "
+			.sql("select count(*) from (select 1 from clients" + filter.tail() + countOrder(query) + " limit "
 					+ (EXACT_COUNT_LIMIT + 1) + ") t")
 			.params(filter.params())
 			.query(Long.class)
@@ -266,7 +288,7 @@ class ClientRepository {
 			return new Total(bounded, true);
 		}
 		if (isPostgres()) {
-			String plan = this.jdbc.sql("explain (format json) select 1 from clients" + filter.where())
+			String plan = this.jdbc.sql("explain (format json) select 1 from clients" + filter.tail())
 				.params(filter.params())
 				.query(String.class)
 				.single();
@@ -275,7 +297,7 @@ class ClientRepository {
 				return new Total(Math.max(bounded, Long.parseLong(rows.group(1))), false);
 			}
 		}
-		return new Total(this.jdbc.sql("select count(*) from clients" + filter.where())
+		return new Total(this.jdbc.sql("select count(*) from clients" + filter.tail())
 			.params(filter.params())
 			.query(Long.class)
 			.single(), true);
@@ -310,16 +332,29 @@ class ClientRepository {
 		return alias + COLUMNS.replace(", ", ", " + alias);
 	}
 
-	private record Filter(String where, Map<String, Object> params) {
+	/**
+	 * What follows {@code from clients}: a join with the search text when there is a
+	 * {@code q}, and the where clause.
+	 */
+	private record Filter(String join, String where, Map<String, Object> params) {
+
+		String tail() {
+			return this.join + this.where;
+		}
+
 	}
 
 	private static Filter filter(ClientQuery query) {
+		String join = "";
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (query.q() != null) {
-			// found through client_search (trigram-indexed on PostgreSQL: V10_1); the
-			// page and the export check the client itself too (RECHECK)
-			where.append(" and id in (select client_id from client_search where search_text like :q)");
+			// found through client_search (trigram-indexed on PostgreSQL: V10_1), joined
+			// (one text per client): "id in (select ...)" made H2 run the subquery again
+			// for every client of a streamed export. The page and the export check the
+			// client itself too (RECHECK).
+			join = " join client_search on client_search.client_id = clients.id";
+			where.append(" and search_text like :q");
 			params.put("q", "%" + escapeLike(query.q().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (query.project() != null) {
@@ -338,7 +373,7 @@ class ClientRepository {
 			where.append(" and lower(type) = lower(:type)");
 			params.put("type", query.type());
 		}
-		return new Filter(where.isEmpty() ? "" : " where " + where.substring(" and ".length()), params);
+		return new Filter(join, where.isEmpty() ? "" : " where " + where.substring(" and ".length()), params);
 	}
 
 	/** Both H2 and PostgreSQL take the backslash as LIKE's default escape character. */

@@ -23,7 +23,7 @@ class ClientSearchIndexer {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientSearchIndexer.class);
 
-	private static final int ATTEMPTS = 5;
+	private static final int PASSES = 6;
 
 	private final ClientRepository clients;
 
@@ -35,41 +35,43 @@ class ClientSearchIndexer {
 	}
 
 	/**
-	 * One transaction per write: a concurrent writer of the same rows can make it fail
-	 * (lock timeout, deadlock), and it is then tried again.
+	 * Writes the texts that differ, then, in a new transaction, checks again: done when
+	 * nothing differs any more. A concurrent writer of the same rows can make a pass fail
+	 * (lock timeout, deadlock); it is then tried again.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ClientsWritten written) {
 		long start = System.nanoTime();
-		for (int attempt = 1;; attempt++) {
+		for (int pass = 1;; pass++) {
 			try {
-				this.transaction.executeWithoutResult((status) -> this.clients.index(written.ids()));
-				Long stale = this.transaction.execute((status) -> this.clients.countStaleSearchText(written.ids()));
-				if (stale == 0) {
-					log.debug("Search text of {} clients written in {} ms", written.ids().size(),
-							(System.nanoTime() - start) / 1_000_000);
+				Integer changed = this.transaction.execute((status) -> this.clients.index(written.ids()));
+				if (changed == 0) {
+					log.debug("Search text of {} clients up to date in {} ms ({} passes)", written.ids().size(),
+							(System.nanoTime() - start) / 1_000_000, pass);
 					return;
 				}
-				log.info("Search text of {} clients was overwritten by an older one; writing it again", stale);
-			}
-			catch (TransientDataAccessException ex) {
-				log.info("Search text of {} clients conflicted with another write (attempt {}); trying again",
-						written.ids().size(), attempt);
-				if (attempt == ATTEMPTS) {
-					throw ex; // left for the registry to run again at the next start
+				if (pass > 1) {
+					log.info("Search text of {} clients was overwritten by an older one; written again", changed);
 				}
 			}
-			if (attempt == ATTEMPTS) {
+			catch (TransientDataAccessException ex) {
+				log.info("Search text of {} clients conflicted with another write (pass {}); trying again",
+						written.ids().size(), pass);
+				if (pass >= PASSES) {
+					throw ex; // left for the registry to run again at the next start
+				}
+				pause(pass);
+			}
+			if (pass >= PASSES) {
 				throw new IllegalStateException("The search text of " + written.ids().size()
 						+ " clients kept changing under the indexer; it will be written at the next start");
 			}
-			pause(attempt);
 		}
 	}
 
-	private static void pause(int attempt) {
+	private static void pause(int pass) {
 		try {
-			Thread.sleep(50L * attempt);
+			Thread.sleep(50L * pass);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,9 @@ class ImportFileFormatsIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	Api api;
 
 	Imports imports;
@@ -36,7 +41,7 @@ class ImportFileFormatsIT {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
+		this.imports = new Imports(this.api, this.jdbc);
 		this.run = Imports.run();
 	}
 
@@ -111,7 +116,6 @@ class ImportFileFormatsIT {
 	}
 
 	private JsonNode client(String email) {
-		this.api.awaitSearch(email, 1, Login.ADMIN);
 		JsonNode page = this.api.get("/api/clients?q=" + email, Login.ADMIN).json();
 		assertThat(page.get("items")).as("clients with %s", email).hasSize(1);
 		return page.get("items").get(0);

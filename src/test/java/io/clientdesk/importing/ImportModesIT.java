@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,9 @@ class ImportModesIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	Api api;
 
 	Imports imports;
@@ -33,7 +38,7 @@ class ImportModesIT {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
+		this.imports = new Imports(this.api, this.jdbc);
 		this.run = Imports.run();
 	}
 

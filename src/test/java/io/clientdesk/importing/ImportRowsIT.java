@@ -51,7 +51,7 @@ class ImportRowsIT {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
+		this.imports = new Imports(this.api, this.jdbc);
 		this.clients = new TestClients(this.jdbc);
 		this.run = Imports.run();
 	}

@@ -18,6 +18,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.clientdesk.support.Api.Login;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +34,21 @@ public final class Imports {
 
 	private final Api api;
 
+	private final JdbcClient jdbc;
+
+	/** Follows imports through HTTP only. */
 	public Imports(Api api) {
+		this(api, null);
+	}
+
+	/**
+	 * Also waits, at the end of each import, until the search text of the clients it
+	 * wrote is written (ClientSearchIndexer, just after the import), so that a test can
+	 * find them with {@code q} at once.
+	 */
+	public Imports(Api api, JdbcClient jdbc) {
 		this.api = api;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -65,12 +80,29 @@ public final class Imports {
 			assertThat(response.status()).as("GET import %s: %s", id, response.body()).isEqualTo(200);
 			JsonNode view = response.json();
 			if (!RUNNING.contains(view.get("status").asString())) {
+				awaitSearchText();
 				return view;
 			}
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Import " + id + " did not end within " + TIMEOUT + ": " + view);
 			}
 			pause(50);
+		}
+	}
+
+	private void awaitSearchText() {
+		if (this.jdbc == null) {
+			return;
+		}
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (this.jdbc.sql("select count(*) from event_publication where completion_date is null and event_type = ?")
+			.param("io.clientdesk.client.ClientsWritten")
+			.query(Long.class)
+			.single() > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The search text of imported clients was not written within " + TIMEOUT);
+			}
+			pause(10);
 		}
 	}
 
