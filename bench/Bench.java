@@ -155,6 +155,8 @@ public class Bench {
 			Path floorFile = this.work.resolve("floor.csv");
 			Files.write(floorFile, floorRows(created));
 			record("\\copy 5 000 rows: the floor" + suffix + " (ms)", copyFloor(floorFile));
+			record("\\copy the same rows into clients itself, rolled back" + suffix + " (ms)",
+					copyIntoClients(floorFile));
 
 			long answer = System.nanoTime();
 			String id = upload("create.csv", created);
@@ -394,7 +396,21 @@ public class Bench {
 
 	double copyFloor(Path file) throws Exception {
 		psql(this.pgDatabase, "truncate bench_floor");
-		String out = psql(this.pgDatabase, "\\timing on", "\\copy bench_floor from '" + file + "' csv");
+		return lastTiming(psql(this.pgDatabase, "\\timing on", "\\copy bench_floor from '" + file + "' csv"));
+	}
+
+	/**
+	 * The same rows copied into the clients table itself (its indexes, checks and foreign
+	 * keys), then rolled back: what the schema alone costs, without the application.
+	 */
+	double copyIntoClients(Path file) throws Exception {
+		return lastTiming(psql(this.pgDatabase, "begin", "\\timing on",
+				"\\copy clients (id, first_name, last_name, email, project_id, desk_id, active, type, created) from '"
+						+ file + "' csv",
+				"\\timing off", "rollback"));
+	}
+
+	static double lastTiming(String out) {
 		Matcher time = Pattern.compile("Time: ([0-9.]+) ms").matcher(out);
 		double ms = -1;
 		while (time.find()) {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -176,43 +175,17 @@ class ClientRepository {
 
 	/**
 	 * Writes the search text of these clients as they are now, where the stored one
-	 * differs (or is missing): the clients' texts and the stored ones are read by key
-	 * (one array parameter each), compared here, and only the differences written, one
-	 * MERGE per {@value #WRITE_CHUNK}. Returns how many were written: none means all were
-	 * up to date. (One MERGE reading the clients in a subquery took H2 seconds: it
-	 * scanned the table for each key.)
+	 * differs or is missing: one MERGE, reading the clients by key. Returns how many it
+	 * wrote: none means all were up to date.
 	 */
 	int index(Collection<String> ids) {
-		String[] array = ids.toArray(String[]::new);
-		Map<String, String> current = new LinkedHashMap<>();
-		this.jdbc.sql("select c.id, " + SEARCH_TEXT + " from " + ID_KEYS + " join clients c on c.id = t.id")
-			.param(array)
-			.query((rs) -> {
-				current.put(rs.getString(1), rs.getString(2));
-			});
-		Map<String, String> stored = new HashMap<>();
-		this.jdbc
-			.sql("select s.client_id, s.search_text from " + ID_KEYS + " join client_search s on s.client_id = t.id")
-			.param(array)
-			.query((rs) -> {
-				stored.put(rs.getString(1), rs.getString(2));
-			});
-		List<Map.Entry<String, String>> changed = current.entrySet()
-			.stream()
-			.filter((text) -> !text.getValue().equals(stored.get(text.getKey())))
-			.toList();
-		for (int from = 0; from < changed.size(); from += WRITE_CHUNK) {
-			List<Map.Entry<String, String>> chunk = changed.subList(from, Math.min(changed.size(), from + WRITE_CHUNK));
-			String sql = "merge into client_search s using (values (cast(? as char(24)), cast(? as varchar(460)))"
-					+ ", (?, ?)".repeat(chunk.size() - 1)
-					+ ") as v (client_id, search_text) on s.client_id = v.client_id"
-					+ " when matched then update set search_text = v.search_text"
-					+ " when not matched then insert (client_id, search_text) values (v.client_id, v.search_text)";
-			List<Object> params = new ArrayList<>(chunk.size() * 2);
-			chunk.forEach((text) -> params.addAll(List.of(text.getKey(), text.getValue())));
-			this.jdbc.sql(sql).params(params).update();
-		}
-		return changed.size();
+		return this.jdbc
+			.sql("merge into client_search s using (select c.id, " + SEARCH_TEXT + " as search_text from " + ID_KEYS
+					+ " join clients c on c.id = t.id) v on s.client_id = v.id"
+					+ " when matched and s.search_text <> v.search_text then update set search_text = v.search_text"
+					+ " when not matched then insert (client_id, search_text) values (v.id, v.search_text)")
+			.param(ids.toArray(String[]::new))
+			.update();
 	}
 
 	/**
