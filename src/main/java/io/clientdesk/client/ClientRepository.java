@@ -222,8 +222,13 @@ class ClientRepository {
 	 * then only those rows are read ("deferred join"), so that a deep page does not read
 	 * every row it skips. After a cursor, the index is entered where the previous page
 	 * ended (a row comparison both databases take), and nothing is skipped.
+	 * <p>
+	 * {@code fewMatches} (a search whose exact total is small): the matches are found
+	 * first through the search index and then sorted. Left to itself, PostgreSQL walked
+	 * the list's order and checked each client's text, expecting to meet a match soon: 2
+	 * s at 1.5M clients for a search that matches one client, or none.
 	 */
-	List<Client> find(ClientQuery query) {
+	List<Client> find(ClientQuery query, boolean fewMatches) {
 		Filter filter = filter(query);
 		String where = filter.tail();
 		Map<String, Object> params = new LinkedHashMap<>(filter.params());
@@ -233,8 +238,12 @@ class ClientRepository {
 			params.put("afterCreated", Timestamp.from(cursor.created()));
 			params.put("afterId", cursor.id());
 		}
+		// "offset 0" keeps the database from planning the candidates with the page's
+		// order
+		String source = (fewMatches && query.q() != null)
+				? "(select clients.id, clients.created from clients" + where + " offset 0) m" : "clients" + where;
 		return this.jdbc
-			.sql("select " + prefixed("c.") + " from clients c join (select id from clients" + where
+			.sql("select " + prefixed("c.") + " from clients c join (select id from " + source
 					+ " order by created desc, id desc limit :limit offset :offset) p on p.id = c.id"
 					+ ((query.q() != null) ? " where " + RECHECK : "") + " order by c.created desc, c.id desc")
 			.params(params)

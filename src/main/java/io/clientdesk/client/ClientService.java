@@ -29,7 +29,8 @@ public class ClientService {
 	@Transactional(readOnly = true)
 	public ClientPage search(ClientQuery query) {
 		ClientRepository.Total total = this.clients.count(query);
-		List<Client> items = this.clients.find(query);
+		List<Client> items = this.clients.find(query,
+				total.exact() && total.value() <= ClientRepository.EXACT_COUNT_LIMIT);
 		String next = (items.size() == query.size()) ? ClientCursor.after(items.get(items.size() - 1)).toString()
 				: null;
 		return new ClientPage(items, query.page(), query.size(), total.value(), total.exact(), next);
