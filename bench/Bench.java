@@ -186,7 +186,7 @@ public class Bench {
 	void reads(long stored) throws Exception {
 		int repeats = this.quick ? 5 : 20;
 		String someId = firstId("/api/clients?size=1");
-		long deepPage = Math.max(0, stored / 50 / 2);
+		long deepPage = Math.max(1, stored / 50 / 2);
 		Map<String, String> queries = new LinkedHashMap<>();
 		queries.put("list, first page", "/api/clients?size=50");
 		queries.put("list, page " + deepPage + " (deep)", "/api/clients?size=50&page=" + deepPage);
