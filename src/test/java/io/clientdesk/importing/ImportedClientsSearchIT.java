@@ -3,6 +3,7 @@ package io.clientdesk.importing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.clientdesk.client.ClientsWritten;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,9 @@ class ImportedClientsSearchIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -62,6 +68,22 @@ class ImportedClientsSearchIT {
 		this.api.awaitSearch("newname" + this.run, 1, Login.ADMIN);
 		assertThat(lastNames("newname" + this.run)).containsExactly("Newname" + this.run);
 		assertThat(lastNames("keeps" + this.run)).containsExactly("Keeps" + this.run);
+	}
+
+	@Test
+	void the_event_that_hands_an_import_to_the_search_is_deleted_once_handled() {
+		String file = "firstName,lastName,email\n" + "Paula,Events,paula." + this.run + "@example.com\n";
+		JsonNode created = new Imports(this.api, this.jdbc).run("events.csv", file.getBytes(StandardCharsets.UTF_8), "",
+				Login.ADMIN);
+		assertThat(created.get("created").asInt()).isEqualTo(1);
+
+		// each carries up to 5 000 IDs: kept, they would grow the table by that much per
+		// import
+		assertThat(this.jdbc.sql("select count(*) from event_publication where event_type = ?")
+			.param(ClientsWritten.class.getName())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(lastNames(this.run)).containsExactly("Events");
 	}
 
 	private List<String> lastNames(String q) {
