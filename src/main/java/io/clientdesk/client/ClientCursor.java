@@ -1,5 +1,6 @@
 package io.clientdesk.client;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,7 +28,7 @@ public record ClientCursor(Instant created, String id) {
 			long micros = Long.parseLong(text.substring(0, separator));
 			return new ClientCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), text.substring(separator + 1));
 		}
-		catch (NumberFormatException | ArithmeticException | java.time.DateTimeException ex) {
+		catch (NumberFormatException | ArithmeticException | DateTimeException ex) {
 			return null;
 		}
 	}

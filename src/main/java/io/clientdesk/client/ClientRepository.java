@@ -196,7 +196,7 @@ class ClientRepository {
 		Filter filter = filter(query);
 		String recheck = (query.q() == null) ? "" : " and " + RECHECK;
 		try (Stream<Client> clients = this.jdbc
-			.sql("select " + COLUMNS + " from clients" + filter.tail() + recheck + " order by created desc, id desc")
+			.sql("select " + COLUMNS + " from clients" + filter.sql() + recheck + " order by created desc, id desc")
 			.params(filter.params())
 			.withFetchSize(1000)
 			.query(ClientRepository::client)
@@ -230,7 +230,7 @@ class ClientRepository {
 	 */
 	List<Client> find(ClientQuery query, boolean fewMatches) {
 		Filter filter = filter(query);
-		String where = filter.tail();
+		String where = filter.sql();
 		Map<String, Object> params = new LinkedHashMap<>(filter.params());
 		ClientCursor cursor = query.cursor();
 		if (cursor != null) {
@@ -261,7 +261,7 @@ class ClientRepository {
 	Total count(ClientQuery query) {
 		Filter filter = filter(query);
 		long bounded = this.jdbc
-			.sql("select count(*) from (select 1 from clients" + filter.tail() + countOrder(query) + " limit "
+			.sql("select count(*) from (select 1 from clients" + filter.sql() + countOrder(query) + " limit "
 					+ (EXACT_COUNT_LIMIT + 1) + ") t")
 			.params(filter.params())
 			.query(Long.class)
@@ -270,7 +270,7 @@ class ClientRepository {
 			return new Total(bounded, true);
 		}
 		if (isPostgres()) {
-			String plan = this.jdbc.sql("explain (format json) select 1 from clients" + filter.tail())
+			String plan = this.jdbc.sql("explain (format json) select 1 from clients" + filter.sql())
 				.params(filter.params())
 				.query(String.class)
 				.single();
@@ -279,7 +279,7 @@ class ClientRepository {
 				return new Total(Math.max(bounded, Long.parseLong(rows.group(1))), false);
 			}
 		}
-		return new Total(this.jdbc.sql("select count(*) from clients" + filter.tail())
+		return new Total(this.jdbc.sql("select count(*) from clients" + filter.sql())
 			.params(filter.params())
 			.query(Long.class)
 			.single(), true);
@@ -316,14 +316,9 @@ class ClientRepository {
 
 	/**
 	 * What follows {@code from clients}: a join with the search text when there is a
-	 * {@code q}, and the where clause.
+	 * {@code q}, then the where clause.
 	 */
-	private record Filter(String join, String where, Map<String, Object> params) {
-
-		String tail() {
-			return this.join + this.where;
-		}
-
+	private record Filter(String sql, Map<String, Object> params) {
 	}
 
 	private static Filter filter(ClientQuery query) {
@@ -355,7 +350,7 @@ class ClientRepository {
 			where.append(" and lower(type) = lower(:type)");
 			params.put("type", query.type());
 		}
-		return new Filter(join, where.isEmpty() ? "" : " where " + where.substring(" and ".length()), params);
+		return new Filter(join + (where.isEmpty() ? "" : " where " + where.substring(" and ".length())), params);
 	}
 
 	/** Both H2 and PostgreSQL take the backslash as LIKE's default escape character. */

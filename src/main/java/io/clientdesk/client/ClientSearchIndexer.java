@@ -42,9 +42,9 @@ class ClientSearchIndexer {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ClientsWritten written) {
 		long start = System.nanoTime();
-		for (int pass = 1;; pass++) {
+		for (int pass = 1; pass <= PASSES; pass++) {
 			try {
-				Integer changed = this.transaction.execute((status) -> this.clients.index(written.ids()));
+				int changed = this.transaction.execute((status) -> this.clients.index(written.ids()));
 				if (changed == 0) {
 					log.debug("Search text of {} clients up to date in {} ms ({} passes)", written.ids().size(),
 							(System.nanoTime() - start) / 1_000_000, pass);
@@ -57,16 +57,12 @@ class ClientSearchIndexer {
 			catch (TransientDataAccessException ex) {
 				log.info("Search text of {} clients conflicted with another write (pass {}); trying again",
 						written.ids().size(), pass);
-				if (pass >= PASSES) {
-					throw ex; // left for the registry to run again at the next start
-				}
 				pause(pass);
 			}
-			if (pass >= PASSES) {
-				throw new IllegalStateException("The search text of " + written.ids().size()
-						+ " clients kept changing under the indexer; it will be written at the next start");
-			}
 		}
+		// the publication stays incomplete: the registry runs it again at the next start
+		throw new IllegalStateException("The search text of " + written.ids().size()
+				+ " clients kept changing under the indexer; it will be written at the next start");
 	}
 
 	private static void pause(int pass) {
