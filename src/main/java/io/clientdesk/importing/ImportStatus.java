@@ -21,7 +21,7 @@ public enum ImportStatus {
 	}
 
 	/** The states an import may be in for this one to follow. */
-	Set<ImportStatus> allowedBefore() {
+	public Set<ImportStatus> allowedBefore() {
 		return switch (this) {
 			case QUEUED -> Set.of();
 			case PROCESSING -> Set.of(QUEUED, PROCESSING);

@@ -1,5 +1,18 @@
 package io.clientdesk.importing;
 
+import io.clientdesk.importing.file.Cells;
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.CsvRow;
+import io.clientdesk.importing.file.FileContent;
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.rows.ClientFields;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
+import io.clientdesk.importing.rows.RowValidator;
+import io.clientdesk.importing.rows.ValidatedRow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;

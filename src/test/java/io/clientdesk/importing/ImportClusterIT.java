@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.ImportFiles;
+import io.clientdesk.support.TestFiles;
 import io.clientdesk.support.PostgresAvailableCondition;
 import io.clientdesk.support.ServerProcess;
 import io.clientdesk.support.TestDatabase;
@@ -65,7 +65,7 @@ class ImportClusterIT {
 		for (int i = 0; i < 10; i++) {
 			Api api = servers.get(i % 2).api();
 			Api.Response accepted = ServerProcess.upload(api, "/api/imports", "part-" + i + ".csv",
-					ImportFiles.newClients(prefix + "-" + i, 500, "Cluster"), Login.ADMIN);
+					TestFiles.newClients(prefix + "-" + i, 500, "Cluster"), Login.ADMIN);
 			assertThat(accepted.status()).isEqualTo(202);
 			imports.add(accepted.json().get("id").asString());
 		}
@@ -89,9 +89,9 @@ class ImportClusterIT {
 		Api first = servers.get(0).api();
 		Api second = servers.get(servers.size() - 1).api();
 		CompletableFuture<Api.Response> alpha = CompletableFuture.supplyAsync(() -> ServerProcess.upload(first,
-				"/api/imports", "alpha.csv", ImportFiles.newClients(prefix, 1000, "Alpha"), Login.ADMIN));
+				"/api/imports", "alpha.csv", TestFiles.newClients(prefix, 1000, "Alpha"), Login.ADMIN));
 		CompletableFuture<Api.Response> beta = CompletableFuture.supplyAsync(() -> ServerProcess.upload(second,
-				"/api/imports", "beta.csv", ImportFiles.newClients(prefix, 1000, "Beta"), Login.ADMIN));
+				"/api/imports", "beta.csv", TestFiles.newClients(prefix, 1000, "Beta"), Login.ADMIN));
 		assertThat(alpha.join().status()).isEqualTo(202);
 		assertThat(beta.join().status()).isEqualTo(202);
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.ImportFiles;
+import io.clientdesk.support.TestFiles;
 import io.clientdesk.support.PostgresAvailableCondition;
 import io.clientdesk.support.ServerProcess;
 import io.clientdesk.support.TestDatabase;
@@ -44,7 +44,7 @@ class ImportDurabilityIT {
 			Api api = first.api();
 			for (int i = 0; i < 4; i++) {
 				Api.Response accepted = ServerProcess.upload(api, "/api/imports", "batch-" + i + ".csv",
-						ImportFiles.newClients(prefix + "-" + i, 5000, "Crash"), Login.ADMIN);
+						TestFiles.newClients(prefix + "-" + i, 5000, "Crash"), Login.ADMIN);
 				assertThat(accepted.status()).isEqualTo(202);
 				imports.add(accepted.json().get("id").asString());
 			}

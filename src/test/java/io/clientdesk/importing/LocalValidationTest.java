@@ -1,5 +1,7 @@
 package io.clientdesk.importing;
 
+import io.clientdesk.support.TestFiles;
+import io.clientdesk.importing.file.ImportLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

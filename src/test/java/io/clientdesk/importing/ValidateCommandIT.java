@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.clientdesk.support.ImportFiles;
+import io.clientdesk.support.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class ValidateCommandIT {
 	@Test
 	void a_clean_file_passes_with_exit_code_zero() throws Exception {
 		Path file = this.folder.resolve("clean.csv");
-		Files.write(file, ImportFiles.newClients("validate", 5000, "Clean"));
+		Files.write(file, TestFiles.newClients("validate", 5000, "Clean"));
 		Outcome outcome = validate(file);
 		assertThat(outcome.exitCode()).as(outcome.output()).isZero();
 	}

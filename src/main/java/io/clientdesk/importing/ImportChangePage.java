@@ -1,9 +1,0 @@
-package io.clientdesk.importing;
-
-import java.util.List;
-
-/**
- * A page of what an import changed.
- */
-public record ImportChangePage(List<ImportChange> items, int page, int size, long total) {
-}

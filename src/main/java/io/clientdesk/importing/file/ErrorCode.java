@@ -1,0 +1,49 @@
+package io.clientdesk.importing.file;
+
+/**
+ * The stable, machine-readable codes of row errors, as in the {@code code} column of an
+ * error report. The descriptions are for the file-format documentation page.
+ */
+public enum ErrorCode {
+
+	REQUIRED("required", "A new client needs this field, but the cell is empty or the column is missing."),
+
+	INVALID_EMAIL("invalid_email", "The email is not a valid email address."),
+
+	INVALID_VALUE("invalid_value", "The value is not one the column accepts (see the column's description)."),
+
+	TOO_LONG("too_long", "The value is longer than the column allows."),
+
+	EMAIL_TAKEN("email_taken", "Another client already has this email."),
+
+	DUPLICATE_IN_FILE("duplicate_in_file",
+			"An earlier row of the same file is about the same client (same ID or same email); "
+					+ "only the first one is used."),
+
+	UNKNOWN_ID("unknown_id", "No client has this ID."),
+
+	UNKNOWN_PROJECT("unknown_project", "No project has this ID."),
+
+	UNKNOWN_DESK("unknown_desk", "No desk has this ID."),
+
+	FIELD_COUNT("field_count",
+			"The row has a different number of fields than the header; often a missing or extra delimiter or quote.");
+
+	private final String code;
+
+	private final String description;
+
+	ErrorCode(String code, String description) {
+		this.code = code;
+		this.description = description;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.clientdesk.importing.file;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.clientdesk.shared.Problem;
+
+/**
+ * What an uploaded file is made of, before it is read as CSV: whether it is text at all,
+ * and in which character set.
+ */
+public final class FileContent {
+
+	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final byte[] UTF8_BOM = bytes(0xEF, 0xBB, 0xBF);
+
+	private static final byte[] UTF16LE_BOM = bytes(0xFF, 0xFE);
+
+	private static final byte[] UTF16BE_BOM = bytes(0xFE, 0xFF);
+
+	private static final List<Signature> SIGNATURES = List.of(
+			new Signature("a ZIP archive (an .xlsx or .docx?)", bytes('P', 'K', 3, 4), bytes('P', 'K', 5, 6),
+					bytes('P', 'K', 7, 8)),
+			new Signature("an Office document in the old binary format (an .xls or .doc?)",
+					bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)),
+			new Signature("a PDF document", bytes('%', 'P', 'D', 'F', '-')),
+			new Signature("an RTF document", bytes('{', '\\', 'r', 't', 'f')),
+			new Signature("a Windows executable", bytes('M', 'Z')),
+			new Signature("a Linux executable (ELF)", bytes(0x7F, 'E', 'L', 'F')),
+			new Signature("a macOS executable (Mach-O)", bytes(0xFE, 0xED, 0xFA, 0xCE), bytes(0xFE, 0xED, 0xFA, 0xCF),
+					bytes(0xCE, 0xFA, 0xED, 0xFE), bytes(0xCF, 0xFA, 0xED, 0xFE)),
+			new Signature("a macOS universal executable or a Java class file", bytes(0xCA, 0xFE, 0xBA, 0xBE)),
+			new Signature("a script (it starts with #!)", bytes('#', '!')));
+
+	private FileContent() {
+	}
+
+	/**
+	 * Why the file is not CSV text, judged by its name and its bytes; empty when it may
+	 * be.
+	 */
+	public static List<Problem> notCsvProblems(String fileName, byte[] content) {
+		List<Problem> problems = new ArrayList<>();
+		if (fileName == null || fileName.isBlank()) {
+			problems.add(Problem.of("the file has no name; only files whose name ends in .csv are accepted"));
+		}
+		else if (!fileName.strip().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+			problems.add(Problem
+				.of("the file name '" + fileName.strip() + "' does not end in .csv; only CSV files are accepted"));
+		}
+		String format = SIGNATURES.stream()
+			.filter((signature) -> signature.matches(content))
+			.map(Signature::format)
+			.findFirst()
+			.orElse(null);
+		if (format != null) {
+			problems.add(Problem.of("the file is " + format + ", not CSV text; save it as CSV (in Excel: Save As, "
+					+ "CSV UTF-8) and upload that"));
+		}
+		else if (!startsWith(content, UTF16LE_BOM) && !startsWith(content, UTF16BE_BOM) && containsNul(content)) {
+			problems.add(binary());
+		}
+		return problems;
+	}
+
+	static Problem binary() {
+		return Problem.of("the file contains NUL bytes, so it is binary, not CSV text (UTF-16 text needs a "
+				+ "byte-order mark; better, save it as UTF-8)");
+	}
+
+	/**
+	 * The text of the file: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252
+	 * (what Excel on Windows writes) for anything that is not valid UTF-8.
+	 */
+	static Text decode(byte[] content) {
+		if (startsWith(content, UTF16LE_BOM)) {
+			return new Text(afterBom(content, UTF16LE_BOM, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+		}
+		if (startsWith(content, UTF16BE_BOM)) {
+			return new Text(afterBom(content, UTF16BE_BOM, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
+		}
+		int offset = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
+		ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
+		try {
+			CharBuffer text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(bytes);
+			return new Text(text.toString(), StandardCharsets.UTF_8);
+		}
+		catch (CharacterCodingException ex) {
+			return new Text(new String(content, offset, content.length - offset, WINDOWS_1252), WINDOWS_1252);
+		}
+	}
+
+	/**
+	 * A size in words, such as {@code 10 MiB} or {@code 10.4 MiB (10905190 bytes)}.
+	 */
+	static String size(long bytes) {
+		long mib = 1024L * 1024;
+		if (bytes % mib == 0) {
+			return (bytes / mib) + " MiB";
+		}
+		if (bytes >= mib) {
+			return String.format(Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (double) mib, bytes);
+		}
+		return bytes + " bytes";
+	}
+
+	private static String afterBom(byte[] content, byte[] bom, Charset charset) {
+		return new String(content, bom.length, content.length - bom.length, charset);
+	}
+
+	private static boolean containsNul(byte[] content) {
+		for (byte b : content) {
+			if (b == 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean startsWith(byte[] content, byte[] prefix) {
+		if (content.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (content[i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static byte[] bytes(int... values) {
+		byte[] bytes = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			bytes[i] = (byte) values[i];
+		}
+		return bytes;
+	}
+
+	record Text(String text, Charset charset) {
+	}
+
+	private record Signature(String format, byte[]... prefixes) {
+
+		boolean matches(byte[] content) {
+			for (byte[] prefix : this.prefixes) {
+				if (startsWith(content, prefix)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

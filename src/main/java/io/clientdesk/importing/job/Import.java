@@ -1,0 +1,20 @@
+package io.clientdesk.importing.job;
+
+import io.clientdesk.importing.ImportStatus;
+import java.time.Instant;
+
+/**
+ * An import as the API shows it. The counts are rows: {@code created}, {@code updated}
+ * and {@code unchanged} are what the import wrote (or, for a dry run, would write),
+ * {@code failed} the rows with at least one error.
+ */
+public record Import(String id, String fileName, ImportStatus status, boolean dryRun, String onError, int totalRows,
+		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
+		Instant finishedAt, String errorReport, String sha256, String sameFileAs) {
+
+	/** Rows the import took in: created, updated or unchanged. */
+	public int imported() {
+		return this.created + this.updated + this.unchanged;
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.clientdesk.importing.job;
+
+import java.util.Map;
+
+/**
+ * What an import did to one client: created it ({@code before} is null), or updated it
+ * ({@code before} holds the replaced values of the changed fields, {@code after} the new
+ * ones). Field names and values are those of the API's Client.
+ */
+public record ImportChange(String client, String action, Map<String, Object> before, Map<String, Object> after) {
+
+	public static final String CREATED = "CREATED";
+
+	public static final String UPDATED = "UPDATED";
+
+}

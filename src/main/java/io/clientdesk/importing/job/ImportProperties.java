@@ -1,0 +1,26 @@
+package io.clientdesk.importing.job;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the import ({@code clientdesk.import.*}).
+ *
+ * @param maxRecords records a file may have (the header and blank lines don't count)
+ * @param maxFileSize bytes a file may have
+ * @param workerThreads imports one server runs at once
+ * @param pollingInterval how often a server looks for queued imports (besides being woken
+ * at once when it queues one itself)
+ * @param heartbeatInterval how often a server says it is still running an import; an
+ * import whose server has been silent for six of these is taken over by another server
+ * @param conflictRetries how many times an import is retried when a concurrent import
+ * touched the same clients
+ */
+@ConfigurationProperties("clientdesk.import")
+public record ImportProperties(@DefaultValue("5000") int maxRecords, @DefaultValue("10MB") DataSize maxFileSize,
+		@DefaultValue("2") int workerThreads, @DefaultValue("2s") Duration pollingInterval,
+		@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("5") int conflictRetries) {
+}

@@ -1,0 +1,173 @@
+package io.clientdesk.importing.job;
+
+import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.file.RowError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.shared.ConflictException;
+import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.ObjectIds;
+import io.clientdesk.shared.Problem;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports: accepting a file, following it, its error report and what it changed, and
+ * committing a clean dry run. The import itself runs in the background
+ * ({@link ImportJob}).
+ */
+@Service
+public class ImportService {
+
+	/** Imports listed at most (newest first). */
+	static final int LIST_LIMIT = 500;
+
+	private final ImportRepository imports;
+
+	private final ImportQueue queue;
+
+	private final ImportProperties properties;
+
+	private final ClientCsvParser parser = new ClientCsvParser();
+
+	private final Clock clock = Clock.systemUTC();
+
+	ImportService(ImportRepository imports, ImportQueue queue, ImportProperties properties) {
+		this.imports = imports;
+		this.queue = queue;
+		this.properties = properties;
+	}
+
+	/**
+	 * Checks the whole file and, where nothing rejects it, stores it with a new import
+	 * and queues the import; answers at once. The content is read once, and no further
+	 * than the size limit.
+	 * @throws FileRejectedException naming every problem that rejects the file as a whole
+	 */
+	@Transactional
+	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
+		ImportLimits limits = limits();
+		byte[] bytes = readAtMost(content, limits.maxBytes());
+		ParsedFile file = this.parser.parse((fileName != null) ? fileName : "", bytes, limits);
+		String sha256 = sha256(bytes);
+		String fileId = ObjectIds.next();
+		Instant now = this.clock.instant();
+		this.imports.insertFile(fileId, sha256, bytes, now);
+		Import view = queued(ObjectIds.next(), fileName, dryRun, onError.value(), file.rows().size(), user.username(),
+				now, sha256);
+		this.imports.insert(view, fileId, null);
+		this.queue.enqueue(view.id());
+		return view;
+	}
+
+	/**
+	 * Imports for real the file of a dry run that ended without errors, checked again
+	 * against the database as it is now.
+	 */
+	@Transactional
+	public Import commit(String dryRunId, Viewer user) {
+		StoredImport dryRun = find(dryRunId, user);
+		Import view = dryRun.view();
+		if (!view.dryRun() || view.status() != ImportStatus.SUCCEEDED) {
+			throw new ConflictException("Only a dry run that succeeded can be committed; import " + dryRunId + " is "
+					+ (view.dryRun() ? "a dry run that is " + view.status() : "not a dry run"));
+		}
+		this.imports.committedAs(dryRunId).ifPresent((id) -> {
+			throw new ConflictException("Dry run " + dryRunId + " has already been committed as import " + id);
+		});
+		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(),
+				user.username(), this.clock.instant(), view.sha256());
+		this.imports.insert(committed, dryRun.fileId(), dryRunId);
+		this.queue.enqueue(committed.id());
+		return committed;
+	}
+
+	@Transactional(readOnly = true)
+	public Import get(String id, Viewer user) {
+		return find(id, user).view();
+	}
+
+	/** Newest first: all imports for an admin, one's own for others. */
+	@Transactional(readOnly = true)
+	public List<Import> list(Viewer user) {
+		return this.imports.findAll(user.admin() ? null : user.username(), LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public List<RowError> errors(String id, Viewer user) {
+		find(id, user);
+		return this.imports.errors(id);
+	}
+
+	@Transactional(readOnly = true)
+	public ImportChangePage changes(String id, int page, int size, Viewer user) {
+		find(id, user);
+		return new ImportChangePage(this.imports.changes(id, page, size), page, size, this.imports.countChanges(id));
+	}
+
+	static String errorReportPath(String importId) {
+		return "/api/imports/" + importId + "/errors.csv";
+	}
+
+	private Import queued(String id, String fileName, boolean dryRun, String onError, int totalRows, String user,
+			Instant now, String sha256) {
+		String sameFileAs = this.imports.latestWithSha256(sha256).orElse(null);
+		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, user, now, null,
+				null, null, sha256, sameFileAs);
+	}
+
+	private StoredImport find(String id, Viewer user) {
+		return this.imports.findById(id)
+			.filter((stored) -> user.maySee(stored.view()))
+			.orElseThrow(() -> new NotFoundException("Import", id));
+	}
+
+	private ImportLimits limits() {
+		return new ImportLimits(this.properties.maxRecords(), this.properties.maxFileSize().toBytes());
+	}
+
+	private static byte[] readAtMost(InputStream content, long maxBytes) {
+		try (content) {
+			byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+			if (bytes.length > maxBytes) {
+				throw new FileRejectedException(FileRejectedException.Kind.TOO_LARGE,
+						List.of(Problem.of("The file is larger than the limit of " + describeBytes(maxBytes))));
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	static String describeBytes(long bytes) {
+		if (bytes % (1024 * 1024) == 0) {
+			return (bytes / (1024 * 1024)) + " MiB (" + bytes + " bytes)";
+		}
+		return bytes + " bytes";
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

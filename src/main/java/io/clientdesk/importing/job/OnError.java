@@ -1,0 +1,26 @@
+package io.clientdesk.importing.job;
+
+import java.util.Locale;
+
+/**
+ * What an import does with row errors: {@code fail} writes nothing (all or nothing, the
+ * default); {@code skip} imports the valid rows and reports the others.
+ */
+public enum OnError {
+
+	FAIL, SKIP;
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static OnError of(String value) {
+		for (OnError onError : values()) {
+			if (onError.value().equalsIgnoreCase(value.trim())) {
+				return onError;
+			}
+		}
+		throw new IllegalArgumentException("onError must be fail or skip, not '" + value + "'");
+	}
+
+}

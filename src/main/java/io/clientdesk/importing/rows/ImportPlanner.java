@@ -1,0 +1,181 @@
+package io.clientdesk.importing.rows;
+
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
+import io.clientdesk.importing.file.ClientColumn;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.clientdesk.client.Client;
+import io.clientdesk.organisation.ImportDefaults;
+import io.clientdesk.shared.ObjectIds;
+
+/**
+ * Decides, row by row, what an import does: matches each row to a stored client (by ID,
+ * else by email), applies IMPORT.md's rules for defaults, updates, duplicates and
+ * references, and collects every error. It reads nothing and writes nothing: the job
+ * gives it the stored clients that the file's IDs and emails refer to.
+ */
+public final class ImportPlanner {
+
+	private final RowValidator validator;
+
+	private final Set<String> projectIds;
+
+	private final Set<String> deskIds;
+
+	private final ImportDefaults defaults;
+
+	private final Instant now;
+
+	public ImportPlanner(RowValidator validator, Set<String> projectIds, Set<String> deskIds, ImportDefaults defaults,
+			Instant now) {
+		this.validator = validator;
+		this.projectIds = projectIds;
+		this.deskIds = deskIds;
+		this.defaults = defaults;
+		this.now = now.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** The IDs that the rows refer to, to look up before planning. */
+	public static Set<String> ids(List<ValidatedRow> rows) {
+		return rows.stream().map((row) -> row.fields().id()).filter(Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	/** The emails that the rows refer to, to look up before planning. */
+	public static Set<String> emails(List<ValidatedRow> rows) {
+		return rows.stream().map((row) -> row.fields().email()).filter(Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	public ImportPlan plan(List<ValidatedRow> rows, Collection<Client> stored) {
+		Map<String, Client> byId = stored.stream().collect(Collectors.toMap(Client::id, Function.identity()));
+		Map<String, Client> byEmail = stored.stream().collect(Collectors.toMap(Client::email, Function.identity()));
+		Map<String, Integer> lineOfClient = new HashMap<>();
+		Map<String, Integer> lineOfEmail = new HashMap<>();
+		List<Client> creates = new ArrayList<>();
+		List<ImportPlan.Update> updates = new ArrayList<>();
+		List<RowError> errors = new ArrayList<>();
+		int unchanged = 0;
+		int failedRows = 0;
+		for (ValidatedRow row : rows) {
+			List<RowError> rowErrors = new ArrayList<>(row.errors());
+			Client target = (row.fields() != ClientFields.NONE)
+					? resolve(row, byId, byEmail, lineOfClient, lineOfEmail, rowErrors) : null;
+			if (!rowErrors.isEmpty()) {
+				errors.addAll(rowErrors);
+				failedRows++;
+			}
+			else if (target == null) {
+				creates.add(create(row.fields()));
+			}
+			else {
+				Client after = update(target, row.fields());
+				if (after.equals(target)) {
+					unchanged++;
+				}
+				else {
+					updates.add(new ImportPlan.Update(target, after));
+				}
+			}
+		}
+		errors.sort(RowError.byPosition());
+		return new ImportPlan(creates, updates, unchanged, errors, failedRows);
+	}
+
+	/**
+	 * The stored client a row updates ({@code null}: it creates one), adding to the row's
+	 * errors what only the database and the other rows can tell.
+	 */
+	private Client resolve(ValidatedRow row, Map<String, Client> byId, Map<String, Client> byEmail,
+			Map<String, Integer> lineOfClient, Map<String, Integer> lineOfEmail, List<RowError> rowErrors) {
+		ClientFields fields = row.fields();
+		int line = row.line();
+		Client target = null;
+		ClientColumn matchedBy = null;
+		boolean idGiven = fields.id() != null || hasError(row, ClientColumn.ID);
+		if (fields.id() != null) {
+			target = byId.get(fields.id());
+			matchedBy = ClientColumn.ID;
+			if (target == null) {
+				rowErrors.add(RowError.of(line, ClientColumn.ID, fields.id(), ErrorCode.UNKNOWN_ID,
+						"no client has the ID " + fields.id()));
+			}
+		}
+		else if (!idGiven && fields.email() != null) {
+			target = byEmail.get(fields.email());
+			matchedBy = ClientColumn.EMAIL;
+		}
+		if (fields.project() != null && !this.projectIds.contains(fields.project())) {
+			rowErrors.add(RowError.of(line, ClientColumn.PROJECT, fields.project(), ErrorCode.UNKNOWN_PROJECT,
+					"no project has the ID " + fields.project()));
+		}
+		if (fields.desk() != null && !this.deskIds.contains(fields.desk())) {
+			rowErrors.add(RowError.of(line, ClientColumn.DESK, fields.desk(), ErrorCode.UNKNOWN_DESK,
+					"no desk has the ID " + fields.desk()));
+		}
+		if (!idGiven && target == null) {
+			rowErrors.addAll(this.validator.requiredForCreate(row));
+		}
+		boolean duplicate = false;
+		if (target != null) {
+			Integer first = lineOfClient.putIfAbsent(target.id(), line);
+			if (first != null) {
+				duplicate = true;
+				rowErrors.add(RowError.of(line, matchedBy, cellValue(fields, matchedBy), ErrorCode.DUPLICATE_IN_FILE,
+						"duplicate of line " + first + ": both rows are for client " + target.id()));
+			}
+		}
+		String email = (fields.email() != null) ? fields.email() : (target != null) ? target.email() : null;
+		if (email != null && !(idGiven && target == null)) {
+			Integer first = lineOfEmail.putIfAbsent(email, line);
+			if (first != null && !duplicate) {
+				rowErrors.add(RowError.of(line, ClientColumn.EMAIL, email, ErrorCode.DUPLICATE_IN_FILE,
+						"duplicate of line " + first + ": both rows give the email " + email));
+			}
+			Client owner = byEmail.get(email);
+			if (target != null && owner != null && !owner.id().equals(target.id())) {
+				rowErrors.add(RowError.of(line, ClientColumn.EMAIL, email, ErrorCode.EMAIL_TAKEN,
+						"email is already used by client " + owner.id()));
+			}
+		}
+		return target;
+	}
+
+	private Client create(ClientFields fields) {
+		return new Client(ObjectIds.next(), fields.firstName(), or(fields.lastName(), ""), fields.email(),
+				or(fields.project(), this.defaults.project()), or(fields.desk(), this.defaults.desk()),
+				or(fields.active(), this.defaults.active()), or(fields.type(), this.defaults.type()),
+				(fields.created() != null) ? fields.created().truncatedTo(ChronoUnit.MILLIS) : this.now);
+	}
+
+	/** The stored client with the row's non-empty cells written over it. */
+	private static Client update(Client stored, ClientFields fields) {
+		return new Client(stored.id(), or(fields.firstName(), stored.firstName()),
+				or(fields.lastName(), stored.lastName()), or(fields.email(), stored.email()),
+				or(fields.project(), stored.project()), or(fields.desk(), stored.desk()),
+				or(fields.active(), stored.active()), or(fields.type(), stored.type()),
+				(fields.created() != null) ? fields.created().truncatedTo(ChronoUnit.MILLIS) : stored.created());
+	}
+
+	private static String cellValue(ClientFields fields, ClientColumn column) {
+		return (column == ClientColumn.ID) ? fields.id() : fields.email();
+	}
+
+	private static boolean hasError(ValidatedRow row, ClientColumn column) {
+		return row.errors().stream().anyMatch((error) -> column.header().equals(error.column()));
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}

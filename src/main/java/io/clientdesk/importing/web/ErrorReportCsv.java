@@ -1,0 +1,41 @@
+package io.clientdesk.importing.web;
+
+import io.clientdesk.importing.file.RowError;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+
+/**
+ * The error report of an import: a CSV with one row per problem, sorted by line.
+ */
+public final class ErrorReportCsv {
+
+	/**
+	 * The report's header.
+	 */
+	public static final List<String> HEADER = List.of("line", "column", "value", "code", "error");
+
+	private ErrorReportCsv() {
+	}
+
+	/**
+	 * Writes the report: the header, then the errors sorted by line and, within a line,
+	 * by column in the order of the canonical header. Every cell is made
+	 * {@link SpreadsheetSafe#cell(String) safe for spreadsheets}. The writer is flushed,
+	 * not closed.
+	 */
+	public static void write(List<RowError> errors, Writer out) throws IOException {
+		CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
+		csv.writeRecord(HEADER);
+		for (RowError error : errors.stream().sorted(RowError.byPosition()).toList()) {
+			csv.writeRecord(String.valueOf(error.line()), SpreadsheetSafe.cell(error.column()),
+					SpreadsheetSafe.cell(error.value()), SpreadsheetSafe.cell(error.code()),
+					SpreadsheetSafe.cell(error.message()));
+		}
+		csv.flush();
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.clientdesk.importing.web;
+
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.importing.file.ErrorCode;
+import java.util.List;
+import java.util.Locale;
+
+import io.clientdesk.organisation.OrganisationService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The file-format documentation page: generated from the columns, limits and error codes
+ * the importer itself uses, and the projects and desks as they are now.
+ */
+@Controller
+class FileFormatController {
+
+	private final OrganisationService organisation;
+
+	private final ImportProperties properties;
+
+	FileFormatController(OrganisationService organisation, ImportProperties properties) {
+		this.organisation = organisation;
+		this.properties = properties;
+	}
+
+	@GetMapping("/imports/format")
+	String format(Model model) {
+		model.addAttribute("columns", List.of(ClientColumn.values()));
+		model.addAttribute("errorCodes", List.of(ErrorCode.values()));
+		model.addAttribute("projects", this.organisation.projects());
+		model.addAttribute("desks", this.organisation.desks());
+		model.addAttribute("defaults", this.organisation.importDefaults());
+		model.addAttribute("clientTypes", this.organisation.clientTypes());
+		model.addAttribute("canonicalHeader", String.join(",", ClientColumn.canonicalHeaders()));
+		model.addAttribute("maxRecords", number(this.properties.maxRecords()));
+		model.addAttribute("maxFileSize", bytes(this.properties.maxFileSize().toBytes()));
+		return "importing/format";
+	}
+
+	/** 5000 as "5 000" (a no-break space between thousands, as in the spec). */
+	static String number(long value) {
+		return String.format(Locale.ROOT, "%,d", value).replace(',', '\u00A0');
+	}
+
+	static String bytes(long value) {
+		long mib = 1024 * 1024;
+		if (value % mib == 0) {
+			return number(value / mib) + "\u00A0MiB";
+		}
+		if (value % 1024 == 0) {
+			return number(value / 1024) + "\u00A0KiB";
+		}
+		return number(value) + "\u00A0bytes";
+	}
+
+}

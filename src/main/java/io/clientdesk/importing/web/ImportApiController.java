@@ -1,0 +1,151 @@
+package io.clientdesk.importing.web;
+
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.job.Import;
+import io.clientdesk.importing.job.ImportChangePage;
+import io.clientdesk.importing.job.ImportService;
+import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.Viewer;
+import io.clientdesk.importing.file.RowError;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.clientdesk.shared.InvalidRequestException;
+import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.Problem;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@PreAuthorize("hasRole('MANAGER')")
+class ImportApiController {
+
+	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final ImportService imports;
+
+	ImportApiController(ImportService imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") String onError,
+			Authentication user) throws IOException {
+		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun,
+				parseOnError(onError), viewer(user));
+		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
+	}
+
+	@GetMapping("/api/imports")
+	List<Import> list(Authentication user) {
+		return this.imports.list(viewer(user));
+	}
+
+	@GetMapping("/api/imports/{id}")
+	Import get(@PathVariable String id, Authentication user) {
+		return this.imports.get(id, viewer(user));
+	}
+
+	@GetMapping(path = "/api/imports/{id}/errors.csv", produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, Authentication user) {
+		List<RowError> errors = this.imports.errors(id, viewer(user));
+		if (errors.isEmpty()) {
+			throw new NotFoundException("Error report of import", id);
+		}
+		return csv("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
+	}
+
+	@PostMapping("/api/imports/{id}/commit")
+	ResponseEntity<Import> commit(@PathVariable String id, Authentication user) {
+		Import view = this.imports.commit(id, viewer(user));
+		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
+	}
+
+	@GetMapping("/api/imports/{id}/changes")
+	ImportChangePage changes(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, Authentication user) {
+		if (page < 0 || size < 1 || size > 500) {
+			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid query",
+					"page must be 0 or more and size between 1 and 500", List.of());
+		}
+		return this.imports.changes(id, page, size, viewer(user));
+	}
+
+	/**
+	 * Whole-file rejections: 415 not a CSV, 413 too large, 422 anything else; each
+	 * problem named.
+	 */
+	@ExceptionHandler(FileRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(FileRejectedException ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_CSV -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+		String detail = switch (ex.kind()) {
+			case NOT_CSV -> "The file is not a CSV text file";
+			case TOO_LARGE -> "The file is too large";
+			case INVALID -> "The file cannot be imported";
+		};
+		ProblemDetail problem = new InvalidRequestException(status, "File rejected",
+				detail + ": " + ex.problems().get(0).message()
+						+ ((ex.problems().size() > 1) ? " (and " + (ex.problems().size() - 1) + " more problems)" : ""),
+				ex.problems())
+			.getBody();
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static ResponseEntity<StreamingResponseBody> csv(String fileName, CsvBody body) {
+		return ResponseEntity.ok()
+			.contentType(CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+			.body((stream) -> {
+				Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+				body.write(out);
+				out.flush();
+			});
+	}
+
+	static Viewer viewer(Authentication user) {
+		boolean admin = user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return new Viewer(user.getName(), admin);
+	}
+
+	private static OnError parseOnError(String value) {
+		try {
+			return OnError.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(),
+					List.of(Problem.of("onError", "must be fail or skip")));
+		}
+	}
+
+	/** Writes a CSV body. */
+	@FunctionalInterface
+	interface CsvBody {
+
+		void write(Writer out) throws IOException;
+
+	}
+
+}

@@ -1,0 +1,263 @@
+package io.clientdesk.importing.web;
+
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.job.Import;
+import io.clientdesk.importing.job.ImportChangePage;
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.importing.job.ImportService;
+import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.Viewer;
+import io.clientdesk.importing.file.RowError;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.clientdesk.organisation.Desk;
+import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.organisation.Project;
+import io.clientdesk.shared.ConflictException;
+import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.Problem;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The import in the web UI: the dialog on the clients list (upload, dry run, following an
+ * import until it ends), the imports history and one import's page. Same service as the
+ * API, under the session (the API takes HTTP Basic only).
+ */
+@Controller
+@PreAuthorize("hasRole('MANAGER')")
+class ImportController {
+
+	/** htmx event, sent when an import that wrote clients has ended: lists refresh. */
+	static final String IMPORT_FINISHED_EVENT = "clientdesk:import-finished";
+
+	/**
+	 * htmx event, sent when the server has accepted a file: the dialog clears its form.
+	 */
+	static final String UPLOAD_ACCEPTED_EVENT = "clientdesk:upload-accepted";
+
+	static final int PAGE_SIZE = 50;
+
+	/**
+	 * Errors shown in the dialog; the rest are in the report and on the import's page.
+	 */
+	static final int DIALOG_ERRORS = 5;
+
+	private final ImportService imports;
+
+	private final OrganisationService organisation;
+
+	private final ImportProperties properties;
+
+	ImportController(ImportService imports, OrganisationService organisation, ImportProperties properties) {
+		this.imports = imports;
+		this.organisation = organisation;
+		this.properties = properties;
+	}
+
+	/** The content of the import dialog, loaded by the clients list. */
+	@GetMapping("/imports/dialog")
+	String dialog(Model model) {
+		model.addAttribute("maxRecords", FileFormatController.number(this.properties.maxRecords()));
+		model.addAttribute("maxFileSize", FileFormatController.bytes(this.properties.maxFileSize().toBytes()));
+		return "importing/dialog :: content";
+	}
+
+	@GetMapping("/imports")
+	String list(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Authentication user, Model model) {
+		List<Import> all = this.imports.list(ImportApiController.viewer(user));
+		model.addAttribute("imports", all);
+		model.addAttribute("running", all.stream().anyMatch((i) -> !i.status().isFinished()));
+		return htmx ? "importing/list :: table" : "importing/list";
+	}
+
+	/**
+	 * Accepts a file from the dialog: the import's status, which then follows it; or,
+	 * where the file is rejected as a whole, its problems (and nothing is stored).
+	 */
+	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") String onError,
+			Authentication user, Model model, HttpServletResponse response) throws IOException {
+		if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
+			return rejected(List.of(Problem.of("Choose a CSV file first.")), null, model, response);
+		}
+		OnError mode = "skip".equalsIgnoreCase(onError) ? OnError.SKIP : OnError.FAIL;
+		Import view;
+		try {
+			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, mode,
+					ImportApiController.viewer(user));
+		}
+		catch (FileRejectedException ex) {
+			return rejected(ex.problems(), ex.kind().summary(), model, response);
+		}
+		response.setHeader("HX-Trigger", UPLOAD_ACCEPTED_EVENT);
+		return status(view, user, model);
+	}
+
+	/** The import's state in the dialog; polled until the import ends. */
+	@GetMapping("/imports/{id}/status")
+	String status(@PathVariable String id, Authentication user, Model model, HttpServletResponse response) {
+		Import view = this.imports.get(id, ImportApiController.viewer(user));
+		if (view.status().isFinished() && !view.dryRun()) {
+			response.setHeader("HX-Trigger", IMPORT_FINISHED_EVENT);
+		}
+		return status(view, user, model);
+	}
+
+	/**
+	 * Imports a clean dry run for real: from the dialog (htmx, answers the new import's
+	 * status), or from the import's page or the bell (a form, answers a redirect).
+	 */
+	@PostMapping("/imports/{id}/commit")
+	String commit(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+			Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Import committed;
+		try {
+			committed = this.imports.commit(id, ImportApiController.viewer(user));
+		}
+		catch (ConflictException ex) {
+			String detail = (ex.getBody().getDetail() != null) ? ex.getBody().getDetail() : "It cannot be imported.";
+			if (htmx) {
+				return rejected(List.of(Problem.of(detail)), "This check cannot be imported", model, response);
+			}
+			redirect.addFlashAttribute("problem", detail);
+			return "redirect:/imports/" + id;
+		}
+		if (htmx) {
+			return status(committed, user, model);
+		}
+		return "redirect:/imports/" + committed.id();
+	}
+
+	@GetMapping("/imports/{id}")
+	String detail(@PathVariable String id, @RequestParam(defaultValue = "0") int errorsPage,
+			@RequestParam(defaultValue = "0") int changesPage, Authentication user, Model model) {
+		Viewer viewer = ImportApiController.viewer(user);
+		Import view = this.imports.get(id, viewer);
+		List<RowError> errors = this.imports.errors(id, viewer);
+		Pager errorPager = new Pager(Math.max(errorsPage, 0), PAGE_SIZE, errors.size());
+		ImportChangePage changes = this.imports.changes(id, Math.max(changesPage, 0), PAGE_SIZE, viewer);
+		model.addAttribute("imp", view);
+		model.addAttribute("earlier", earlier(view, viewer));
+		model.addAttribute("errors",
+				errors.stream().skip((long) errorPager.page() * PAGE_SIZE).limit(PAGE_SIZE).toList());
+		model.addAttribute("errorPager", errorPager);
+		model.addAttribute("changes", changes.items());
+		model.addAttribute("changePager", new Pager(changes.page(), changes.size(), changes.total()));
+		model.addAttribute("errorsPage", errorPager.page());
+		model.addAttribute("changesPage", changes.page());
+		model.addAttribute("projectNames",
+				this.organisation.projects().stream().collect(Collectors.toMap(Project::id, Project::name)));
+		model.addAttribute("deskNames",
+				this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name)));
+		model.addAttribute("fieldLabels", FIELD_LABELS);
+		return "importing/detail";
+	}
+
+	/** The error report, as the API gives it, for people logged in to the UI. */
+	@GetMapping(path = "/imports/{id}/errors.csv", produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> errorReport(@PathVariable String id, Authentication user) {
+		List<RowError> errors = this.imports.errors(id, ImportApiController.viewer(user));
+		if (errors.isEmpty()) {
+			throw new NotFoundException("Error report of import", id);
+		}
+		return ImportApiController.csv("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
+	}
+
+	private String status(Import view, Authentication user, Model model) {
+		Viewer viewer = ImportApiController.viewer(user);
+		model.addAttribute("imp", view);
+		model.addAttribute("earlier", earlier(view, viewer));
+		List<RowError> errors = view.status().isFinished() && view.failed() > 0 ? this.imports.errors(view.id(), viewer)
+				: List.of();
+		model.addAttribute("errors", errors.stream().limit(DIALOG_ERRORS).toList());
+		model.addAttribute("moreErrors", Math.max(0, errors.size() - DIALOG_ERRORS));
+		return "importing/dialog :: status";
+	}
+
+	private static String rejected(List<Problem> problems, String summary, Model model, HttpServletResponse response) {
+		response.setStatus(422);
+		model.addAttribute("summary", (summary != null) ? summary : "The file cannot be imported");
+		model.addAttribute("problems", problems);
+		return "importing/dialog :: rejected";
+	}
+
+	/**
+	 * The earlier import with the same content, as far as the user may see it: its time,
+	 * or only that there is one.
+	 */
+	private EarlierImport earlier(Import view, Viewer viewer) {
+		if (view.sameFileAs() == null) {
+			return null;
+		}
+		try {
+			Import other = this.imports.get(view.sameFileAs(), viewer);
+			return new EarlierImport(other.id(), other.fileName(), other.createdAt());
+		}
+		catch (NotFoundException ex) {
+			return new EarlierImport(null, null, null);
+		}
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** Names of a client's fields, as the changes of an import show them. */
+	static final Map<String, String> FIELD_LABELS = Map.of("firstName", "First name", "lastName", "Last name", "email",
+			"Email", "project", "Project", "desk", "Desk", "active", "Active", "type", "Type", "created", "Created");
+
+	/**
+	 * An earlier import of the same file; {@code id} is null where the user may not see
+	 * it.
+	 */
+	record EarlierImport(String id, String fileName, Instant createdAt) {
+
+	}
+
+	/** A page of a longer list. */
+	record Pager(int page, int size, long total) {
+
+		public long pages() {
+			return (this.total + this.size - 1) / this.size;
+		}
+
+		public boolean hasPrevious() {
+			return this.page > 0;
+		}
+
+		public boolean hasNext() {
+			return this.page + 1 < pages();
+		}
+
+		public long first() {
+			return (long) this.page * this.size + 1;
+		}
+
+		public long last() {
+			return Math.min(this.total, (long) (this.page + 1) * this.size);
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.clientdesk.support;
+
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.file.ParsedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The CSV files of src/test/resources/csv, and generated ones of many rows.
+ */
+public final class TestFiles {
+
+	private TestFiles() {
+	}
+
+	public static byte[] bytes(String name) {
+		try (InputStream in = TestFiles.class.getResourceAsStream("/csv/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No test file " + name);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static ParsedFile parse(String name) {
+		return new ClientCsvParser().parse(name, bytes(name), ImportLimits.defaults());
+	}
+
+	public static ParsedFile parseText(String text) {
+		return new ClientCsvParser().parse("clients.csv", text.getBytes(StandardCharsets.UTF_8),
+				ImportLimits.defaults());
+	}
+
+	/**
+	 * A valid file with a header and the given number of records.
+	 */
+	public static byte[] withRecords(int records) {
+		StringBuilder text = new StringBuilder("firstName,lastName,email\r\n");
+		for (int i = 1; i <= records; i++) {
+			text.append("Client,Number ").append(i).append(",client").append(i).append("@example.com\r\n");
+		}
+		return text.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A file creating {@code rows} clients with emails {@code <prefix>-<n>@example.com}.
+	 */
+	public static byte[] newClients(String prefix, int rows, String lastName) {
+		StringBuilder csv = new StringBuilder("firstName,lastName,email,type\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append("Client ")
+				.append(i)
+				.append(',')
+				.append(lastName)
+				.append(',')
+				.append(prefix)
+				.append('-')
+				.append(i)
+				.append("@example.com,")
+				.append((i % 3 == 0) ? "Corporate" : "Personal")
+				.append('\n');
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+}
