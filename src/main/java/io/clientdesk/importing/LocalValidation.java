@@ -1,6 +1,6 @@
 package io.clientdesk.importing;
 
-import io.clientdesk.importing.file.Cells;
+import io.clientdesk.importing.rows.DuplicatesInFile;
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.CsvRow;
@@ -9,7 +9,6 @@ import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.rows.ClientFields;
-import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.importing.rows.ValidatedRow;
@@ -26,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.organisation.OrganisationProperties;
 import io.clientdesk.shared.Problem;
 
 /**
@@ -50,11 +51,6 @@ public final class LocalValidation {
 	 */
 	public static final int UNREADABLE = 2;
 
-	/**
-	 * The client types that a server has out of the box.
-	 */
-	public static final List<String> DEFAULT_CLIENT_TYPES = List.of("Personal", "Corporate");
-
 	private static final String DATABASE_NOTE = "Whether IDs, projects and desks exist and whether emails are "
 			+ "taken by other clients is checked on upload.";
 
@@ -71,7 +67,8 @@ public final class LocalValidation {
 	 * has, {@value #UNREADABLE} when it cannot be read
 	 */
 	public static int run(Path file, PrintStream out) {
-		return run(file, out, ImportLimits.defaults(), DEFAULT_CLIENT_TYPES, Clock.systemUTC());
+		return run(file, out, ImportProperties.defaults().limits(), OrganisationProperties.defaults().clientTypes(),
+				Clock.systemUTC());
 	}
 
 	/**
@@ -114,8 +111,7 @@ public final class LocalValidation {
 
 	private static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
 		List<RowError> errors = new ArrayList<>();
-		Map<String, Integer> lineById = new HashMap<>();
-		Map<String, Integer> lineByEmail = new HashMap<>();
+		DuplicatesInFile duplicates = new DuplicatesInFile();
 		for (CsvRow row : parsed.rows()) {
 			ValidatedRow validated = validator.validate(row);
 			errors.addAll(validated.errors());
@@ -129,22 +125,9 @@ public final class LocalValidation {
 			if (fields.id() == null) {
 				errors.addAll(validator.requiredForCreate(validated));
 			}
-			Integer earlier = (fields.id() != null) ? lineById.putIfAbsent(fields.id(), row.line()) : null;
-			if (earlier != null) {
-				errors.add(duplicate(row.line(), ClientColumn.ID, fields.id(), earlier));
-				continue;
-			}
-			earlier = (fields.email() != null) ? lineByEmail.putIfAbsent(fields.email(), row.line()) : null;
-			if (earlier != null) {
-				errors.add(duplicate(row.line(), ClientColumn.EMAIL, fields.email(), earlier));
-			}
+			duplicates.check(row.line(), fields.id(), ClientColumn.ID, fields.email()).ifPresent(errors::add);
 		}
 		return errors;
-	}
-
-	private static RowError duplicate(int line, ClientColumn column, String value, int earlier) {
-		return RowError.of(line, column, value, ErrorCode.DUPLICATE_IN_FILE, "duplicate of line " + earlier + ": "
-				+ column.header() + " " + Cells.quote(value) + " is already on line " + earlier);
 	}
 
 	private static int report(PrintStream out, String name, List<Problem> problems, String outcome) {

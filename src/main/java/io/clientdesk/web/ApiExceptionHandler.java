@@ -1,7 +1,9 @@
 package io.clientdesk.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				: ex.getPropertyName();
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
 				"The parameter " + name + " is not valid");
-		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "a valid value";
-		problem.setProperty("errors", List
-			.of(Map.of("column", String.valueOf(name), "message", "'" + ex.getValue() + "' is not " + expected)));
+		problem.setProperty("errors", List.of(Map.of("column", String.valueOf(name), "message", reason(ex))));
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -81,12 +81,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
+	private static String reason(TypeMismatchException ex) {
+		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "a valid value";
+		return "'" + ex.getValue() + "' is not " + expected;
+	}
+
 	private static String describe(Class<?> type) {
 		if (type == Boolean.class || type == boolean.class) {
 			return "true or false";
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			return "a whole number";
+		}
+		if (type.isEnum()) {
+			// as the API spells them (their toString), e.g. "fail or skip"
+			return Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf)
+				.collect(Collectors.joining(", "))
+				.replaceFirst(", ([^,]*)$", " or $1");
 		}
 		return "a valid value";
 	}

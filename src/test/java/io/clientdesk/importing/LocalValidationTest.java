@@ -1,5 +1,7 @@
 package io.clientdesk.importing;
 
+import io.clientdesk.organisation.OrganisationProperties;
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.support.TestFiles;
 import io.clientdesk.importing.file.ImportLimits;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +50,7 @@ class LocalValidationTest {
 			.containsExactly("2:id", "3:firstName", "4:firstName", "6:email", "7:email", "8:project", "9:desk",
 					"10:active", "11:type", "12:created", "13:created", "14", "15:firstName", "15:email", "17:id");
 		assertThat(lines.get(14))
-			.isEqualTo("17:id: duplicate of line 16: id '66829b2e43c91e3ce480b6c4' is already on line 16");
+			.isEqualTo("17:id: duplicate of line 16: both rows are for client 66829b2e43c91e3ce480b6c4");
 		assertThat(lines.get(15)).startsWith("row-errors.csv: 15 problems (16 records, read as UTF-8");
 	}
 
@@ -63,8 +65,8 @@ class LocalValidationTest {
 				"""));
 
 		assertThat(exit).isEqualTo(1);
-		assertThat(lines()).startsWith("3:id: duplicate of line 2: id '66829b2e43c91e3ce480b6c4' is already on line 2",
-				"4:email: duplicate of line 2: email 'a@example.com' is already on line 2");
+		assertThat(lines()).startsWith("3:id: duplicate of line 2: both rows are for client 66829b2e43c91e3ce480b6c4",
+				"4:email: duplicate of line 2: both rows give the email a@example.com");
 	}
 
 	@Test
@@ -119,12 +121,12 @@ class LocalValidationTest {
 	}
 
 	private int run(Path file) {
-		return run(file, ImportLimits.defaults());
+		return run(file, ImportProperties.defaults().limits());
 	}
 
 	private int run(Path file, ImportLimits limits) {
 		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
-		return LocalValidation.run(file, out, limits, LocalValidation.DEFAULT_CLIENT_TYPES, CLOCK);
+		return LocalValidation.run(file, out, limits, OrganisationProperties.defaults().clientTypes(), CLOCK);
 	}
 
 	private List<String> lines() {

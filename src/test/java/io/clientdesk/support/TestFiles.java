@@ -1,5 +1,6 @@
 package io.clientdesk.support;
 
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.ParsedFile;
@@ -29,12 +30,12 @@ public final class TestFiles {
 	}
 
 	public static ParsedFile parse(String name) {
-		return new ClientCsvParser().parse(name, bytes(name), ImportLimits.defaults());
+		return new ClientCsvParser().parse(name, bytes(name), ImportProperties.defaults().limits());
 	}
 
 	public static ParsedFile parseText(String text) {
 		return new ClientCsvParser().parse("clients.csv", text.getBytes(StandardCharsets.UTF_8),
-				ImportLimits.defaults());
+				ImportProperties.defaults().limits());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.clientdesk.importing.file;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +68,27 @@ public class ClientCsvParser {
 	}
 
 	public static Problem tooManyBytes(long size, ImportLimits limits) {
-		return Problem.of("the file is " + FileContent.size(size) + ", more than the limit of "
-				+ FileContent.size(limits.maxBytes()) + " per file; split it into smaller files");
+		return Problem.of("the file is " + Sizes.bytes(size) + ", more than the limit of "
+				+ Sizes.bytes(limits.maxBytes()) + " per file; split it into smaller files");
+	}
+
+	/**
+	 * Reads an upload once, and no further than the byte limit.
+	 * @throws FileRejectedException if it is larger
+	 */
+	public static byte[] readAtMost(InputStream content, ImportLimits limits) {
+		try (content) {
+			byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+			if (bytes.length > limits.maxBytes()) {
+				throw new FileRejectedException(Kind.TOO_LARGE,
+						List.of(Problem.of("the file is larger than the limit of " + Sizes.bytes(limits.maxBytes())
+								+ " per file; split it into smaller files")));
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
 	}
 
 	/**

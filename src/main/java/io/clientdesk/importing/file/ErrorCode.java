@@ -1,5 +1,7 @@
 package io.clientdesk.importing.file;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The stable, machine-readable codes of row errors, as in the {@code code} column of an
  * error report. The descriptions are for the file-format documentation page.
@@ -27,7 +29,10 @@ public enum ErrorCode {
 	UNKNOWN_DESK("unknown_desk", "No desk has this ID."),
 
 	FIELD_COUNT("field_count",
-			"The row has a different number of fields than the header; often a missing or extra delimiter or quote.");
+			"The row has a different number of fields than the header; often a missing or extra delimiter or quote."),
+
+	INTERNAL_ERROR("internal_error",
+			"The import stopped on an unexpected error or kept conflicting with other imports; nothing was written.");
 
 	private final String code;
 
@@ -38,8 +43,19 @@ public enum ErrorCode {
 		this.description = description;
 	}
 
+	@JsonValue
 	public String code() {
 		return this.code;
+	}
+
+	/** The error code written as {@code code}, as stored and in error reports. */
+	public static ErrorCode of(String code) {
+		for (ErrorCode candidate : values()) {
+			if (candidate.code.equals(code)) {
+				return candidate;
+			}
+		}
+		throw new IllegalArgumentException("Unknown error code '" + code + "'");
 	}
 
 	public String description() {

@@ -104,17 +104,6 @@ public final class FileContent {
 	/**
 	 * A size in words, such as {@code 10 MiB} or {@code 10.4 MiB (10905190 bytes)}.
 	 */
-	static String size(long bytes) {
-		long mib = 1024L * 1024;
-		if (bytes % mib == 0) {
-			return (bytes / mib) + " MiB";
-		}
-		if (bytes >= mib) {
-			return String.format(Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (double) mib, bytes);
-		}
-		return bytes + " bytes";
-	}
-
 	private static String afterBom(byte[] content, byte[] bom, Charset charset) {
 		return new String(content, bom.length, content.length - bom.length, charset);
 	}

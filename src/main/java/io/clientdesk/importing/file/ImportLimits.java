@@ -6,19 +6,11 @@ package io.clientdesk.importing.file;
  */
 public record ImportLimits(int maxRecords, long maxBytes) {
 
-	public static final int DEFAULT_MAX_RECORDS = 5000;
-
-	public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-
 	public ImportLimits {
 		if (maxRecords < 1 || maxBytes < 1) {
 			throw new IllegalArgumentException(
 					"Import limits must be positive, got " + maxRecords + " records and " + maxBytes + " bytes");
 		}
-	}
-
-	public static ImportLimits defaults() {
-		return new ImportLimits(DEFAULT_MAX_RECORDS, DEFAULT_MAX_BYTES);
 	}
 
 }

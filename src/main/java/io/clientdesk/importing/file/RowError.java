@@ -5,16 +5,16 @@ import java.util.Comparator;
 /**
  * One problem of one row: the physical line where the record starts, the column (its
  * canonical header, or {@code null} for the row as a whole), the value as found, the
- * {@link ErrorCode#code() code} and a sentence for people.
+ * error code and a sentence for people.
  */
-public record RowError(int line, String column, String value, String code, String message) {
+public record RowError(int line, String column, String value, ErrorCode code, String message) {
 
 	private static final Comparator<RowError> BY_POSITION = Comparator.comparingInt(RowError::line)
 		.thenComparingInt(RowError::columnRank)
 		.thenComparing((error) -> (error.column() != null) ? error.column() : "");
 
 	public static RowError of(int line, ClientColumn column, String value, ErrorCode code, String message) {
-		return new RowError(line, (column != null) ? column.header() : null, value, code.code(), message);
+		return new RowError(line, (column != null) ? column.header() : null, value, code, message);
 	}
 
 	/**

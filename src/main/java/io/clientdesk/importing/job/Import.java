@@ -8,9 +8,18 @@ import java.time.Instant;
  * and {@code unchanged} are what the import wrote (or, for a dry run, would write),
  * {@code failed} the rows with at least one error.
  */
-public record Import(String id, String fileName, ImportStatus status, boolean dryRun, String onError, int totalRows,
+public record Import(String id, String fileName, ImportStatus status, boolean dryRun, OnError onError, int totalRows,
 		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
 		Instant finishedAt, String errorReport, String sha256, String sameFileAs) {
+
+	/**
+	 * A new import, waiting for a worker: nothing counted, started or finished yet.
+	 */
+	static Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String createdBy,
+			Instant createdAt, String sha256, String sameFileAs) {
+		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, createdBy,
+				createdAt, null, null, null, sha256, sameFileAs);
+	}
 
 	/** Rows the import took in: created, updated or unchanged. */
 	public int imported() {

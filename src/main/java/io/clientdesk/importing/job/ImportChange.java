@@ -7,10 +7,13 @@ import java.util.Map;
  * ({@code before} holds the replaced values of the changed fields, {@code after} the new
  * ones). Field names and values are those of the API's Client.
  */
-public record ImportChange(String client, String action, Map<String, Object> before, Map<String, Object> after) {
+public record ImportChange(String client, Action action, Map<String, Object> before, Map<String, Object> after) {
 
-	public static final String CREATED = "CREATED";
+	/** What the import did to the client. */
+	public enum Action {
 
-	public static final String UPDATED = "UPDATED";
+		CREATED, UPDATED
+
+	}
 
 }

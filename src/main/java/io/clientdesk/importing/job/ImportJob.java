@@ -1,9 +1,9 @@
 package io.clientdesk.importing.job;
 
+import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.ImportFinished;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.importing.rows.ImportPlan;
@@ -116,7 +116,7 @@ class ImportJob {
 		Import view = stored.view();
 		long start = System.nanoTime();
 		byte[] content = this.imports.fileContent(stored.fileId());
-		ParsedFile file = this.parser.parse(view.fileName(), content, limits());
+		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
 		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock);
 		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
 		long checked = System.nanoTime();
@@ -127,9 +127,9 @@ class ImportJob {
 			.plan(rows, storedClients);
 		long planned = System.nanoTime();
 
-		boolean writes = !view.dryRun() && (!plan.hasErrors() || OnError.of(view.onError()) == OnError.SKIP);
-		ImportStatus outcome = !plan.hasErrors() ? ImportStatus.SUCCEEDED : (OnError.of(view.onError()) == OnError.SKIP)
-				? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.FAILED;
+		boolean writes = !view.dryRun() && (!plan.hasErrors() || view.onError() == OnError.SKIP);
+		ImportStatus outcome = !plan.hasErrors() ? ImportStatus.SUCCEEDED
+				: (view.onError() == OnError.SKIP) ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.FAILED;
 		long saved = planned;
 		if (writes) {
 			this.clients.save(plan.creates(), plan.updates().stream().map(ImportPlan.Update::after).toList());
@@ -157,7 +157,8 @@ class ImportJob {
 	private void fail(StoredImport stored, String message) {
 		Import view = stored.view();
 		this.transaction.executeWithoutResult((status) -> {
-			this.imports.insertErrors(view.id(), List.of(new RowError(0, null, null, "internal_error", message)));
+			this.imports.insertErrors(view.id(),
+					List.of(new RowError(0, null, null, ErrorCode.INTERNAL_ERROR, message)));
 			this.imports.setCounts(view.id(), 0, 0, 0, 0);
 			finish(view, ImportStatus.FAILED, 0, 0);
 		});
@@ -178,7 +179,7 @@ class ImportJob {
 	private static List<ImportChange> changes(ImportPlan plan) {
 		List<ImportChange> changes = new ArrayList<>(plan.creates().size() + plan.updates().size());
 		for (Client client : plan.creates()) {
-			changes.add(new ImportChange(client.id(), ImportChange.CREATED, null, ClientValues.of(client)));
+			changes.add(new ImportChange(client.id(), ImportChange.Action.CREATED, null, ClientValues.of(client)));
 		}
 		for (ImportPlan.Update update : plan.updates()) {
 			Map<String, Object> before = ClientValues.of(update.before());
@@ -191,13 +192,10 @@ class ImportJob {
 					changedAfter.put(field, value);
 				}
 			});
-			changes.add(new ImportChange(update.after().id(), ImportChange.UPDATED, changedBefore, changedAfter));
+			changes
+				.add(new ImportChange(update.after().id(), ImportChange.Action.UPDATED, changedBefore, changedAfter));
 		}
 		return changes;
-	}
-
-	private ImportLimits limits() {
-		return new ImportLimits(this.properties.maxRecords(), this.properties.maxFileSize().toBytes());
 	}
 
 	private Set<String> projectIds() {

@@ -2,7 +2,9 @@ package io.clientdesk.importing.job;
 
 import java.time.Duration;
 
+import io.clientdesk.importing.file.ImportLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -23,4 +25,18 @@ import org.springframework.util.unit.DataSize;
 public record ImportProperties(@DefaultValue("5000") int maxRecords, @DefaultValue("10MB") DataSize maxFileSize,
 		@DefaultValue("2") int workerThreads, @DefaultValue("2s") Duration pollingInterval,
 		@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("5") int conflictRetries) {
+
+	/**
+	 * The settings as they are when none is given: the one place the defaults are written
+	 * is the annotations above, also for the offline validator, which runs without
+	 * Spring.
+	 */
+	public static ImportProperties defaults() {
+		return new Binder().bindOrCreate("clientdesk.import", ImportProperties.class);
+	}
+
+	public ImportLimits limits() {
+		return new ImportLimits(this.maxRecords, this.maxFileSize.toBytes());
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.clientdesk.importing.job;
 
+import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.RowError;
 import java.sql.ResultSet;
@@ -63,8 +64,8 @@ class ImportRepository {
 	void insert(Import view, String fileId, String committedFrom) {
 		this.jdbc
 			.sql("insert into imports (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError(), view.totalRows(),
-					view.created(), view.updated(), view.unchanged(), view.failed(), view.createdBy(),
+			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError().value(),
+					view.totalRows(), view.created(), view.updated(), view.unchanged(), view.failed(), view.createdBy(),
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
 					committedFrom)
 			.update();
@@ -134,7 +135,7 @@ class ImportRepository {
 						+ " values (?, ?, ?, ?, ?, ?)",
 				errors.stream()
 					.map((error) -> new Object[] { importId, error.line(), error.column(),
-							truncate(error.value(), 1000), error.code(), truncate(error.message(), 1000) })
+							truncate(error.value(), 1000), error.code().code(), truncate(error.message(), 1000) })
 					.toList());
 	}
 
@@ -143,8 +144,8 @@ class ImportRepository {
 			.sql("select line, column_name, cell_value, code, message from import_errors where import_id = ?"
 					+ " order by line")
 			.param(importId)
-			.query((rs, row) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+			.query((rs, row) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
+					ErrorCode.of(rs.getString(4)), rs.getString(5)))
 			.list();
 	}
 
@@ -198,9 +199,10 @@ class ImportRepository {
 		String id = rs.getString("id");
 		int failed = rs.getInt("failed_count");
 		Import view = new Import(id, rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status")),
-				rs.getBoolean("dry_run"), rs.getString("on_error"), rs.getInt("total_rows"), rs.getInt("created_count"),
-				rs.getInt("updated_count"), rs.getInt("unchanged_count"), failed, rs.getString("created_by"),
-				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				rs.getBoolean("dry_run"), OnError.of(rs.getString("on_error")), rs.getInt("total_rows"),
+				rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"), failed,
+				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
 				rs.getString("sha256"), rs.getString("same_file_as"));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));

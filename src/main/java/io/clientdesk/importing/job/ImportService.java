@@ -2,7 +2,6 @@ package io.clientdesk.importing.job;
 
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.file.RowError;
@@ -60,15 +59,15 @@ public class ImportService {
 	 */
 	@Transactional
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
-		ImportLimits limits = limits();
-		byte[] bytes = readAtMost(content, limits.maxBytes());
+		ImportLimits limits = this.properties.limits();
+		byte[] bytes = ClientCsvParser.readAtMost(content, limits);
 		ParsedFile file = this.parser.parse((fileName != null) ? fileName : "", bytes, limits);
 		String sha256 = sha256(bytes);
 		String fileId = ObjectIds.next();
 		Instant now = this.clock.instant();
 		this.imports.insertFile(fileId, sha256, bytes, now);
-		Import view = queued(ObjectIds.next(), fileName, dryRun, onError.value(), file.rows().size(), user.username(),
-				now, sha256);
+		Import view = queued(ObjectIds.next(), fileName, dryRun, onError, file.rows().size(), user.username(), now,
+				sha256);
 		this.imports.insert(view, fileId, null);
 		this.queue.enqueue(view.id());
 		return view;
@@ -123,42 +122,16 @@ public class ImportService {
 		return "/api/imports/" + importId + "/errors.csv";
 	}
 
-	private Import queued(String id, String fileName, boolean dryRun, String onError, int totalRows, String user,
+	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String user,
 			Instant now, String sha256) {
-		String sameFileAs = this.imports.latestWithSha256(sha256).orElse(null);
-		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, user, now, null,
-				null, null, sha256, sameFileAs);
+		return Import.queued(id, fileName, dryRun, onError, totalRows, user, now, sha256,
+				this.imports.latestWithSha256(sha256).orElse(null));
 	}
 
 	private StoredImport find(String id, Viewer user) {
 		return this.imports.findById(id)
 			.filter((stored) -> user.maySee(stored.view()))
 			.orElseThrow(() -> new NotFoundException("Import", id));
-	}
-
-	private ImportLimits limits() {
-		return new ImportLimits(this.properties.maxRecords(), this.properties.maxFileSize().toBytes());
-	}
-
-	private static byte[] readAtMost(InputStream content, long maxBytes) {
-		try (content) {
-			byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-			if (bytes.length > maxBytes) {
-				throw new FileRejectedException(FileRejectedException.Kind.TOO_LARGE,
-						List.of(Problem.of("The file is larger than the limit of " + describeBytes(maxBytes))));
-			}
-			return bytes;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the uploaded file", ex);
-		}
-	}
-
-	static String describeBytes(long bytes) {
-		if (bytes % (1024 * 1024) == 0) {
-			return (bytes / (1024 * 1024)) + " MiB (" + bytes + " bytes)";
-		}
-		return bytes + " bytes";
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -1,5 +1,7 @@
 package io.clientdesk.importing.job;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -10,8 +12,14 @@ public enum OnError {
 
 	FAIL, SKIP;
 
+	@JsonValue
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return value();
 	}
 
 	public static OnError of(String value) {
@@ -20,7 +28,7 @@ public enum OnError {
 				return onError;
 			}
 		}
-		throw new IllegalArgumentException("onError must be fail or skip, not '" + value + "'");
+		throw new IllegalArgumentException("'" + value + "' is not fail or skip");
 	}
 
 }

@@ -59,8 +59,7 @@ public final class ImportPlanner {
 	public ImportPlan plan(List<ValidatedRow> rows, Collection<Client> stored) {
 		Map<String, Client> byId = stored.stream().collect(Collectors.toMap(Client::id, Function.identity()));
 		Map<String, Client> byEmail = stored.stream().collect(Collectors.toMap(Client::email, Function.identity()));
-		Map<String, Integer> lineOfClient = new HashMap<>();
-		Map<String, Integer> lineOfEmail = new HashMap<>();
+		DuplicatesInFile duplicates = new DuplicatesInFile();
 		List<Client> creates = new ArrayList<>();
 		List<ImportPlan.Update> updates = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
@@ -68,8 +67,8 @@ public final class ImportPlanner {
 		int failedRows = 0;
 		for (ValidatedRow row : rows) {
 			List<RowError> rowErrors = new ArrayList<>(row.errors());
-			Client target = (row.fields() != ClientFields.NONE)
-					? resolve(row, byId, byEmail, lineOfClient, lineOfEmail, rowErrors) : null;
+			Client target = (row.fields() != ClientFields.NONE) ? resolve(row, byId, byEmail, duplicates, rowErrors)
+					: null;
 			if (!rowErrors.isEmpty()) {
 				errors.addAll(rowErrors);
 				failedRows++;
@@ -96,7 +95,7 @@ public final class ImportPlanner {
 	 * errors what only the database and the other rows can tell.
 	 */
 	private Client resolve(ValidatedRow row, Map<String, Client> byId, Map<String, Client> byEmail,
-			Map<String, Integer> lineOfClient, Map<String, Integer> lineOfEmail, List<RowError> rowErrors) {
+			DuplicatesInFile duplicates, List<RowError> rowErrors) {
 		ClientFields fields = row.fields();
 		int line = row.line();
 		Client target = null;
@@ -125,22 +124,11 @@ public final class ImportPlanner {
 		if (!idGiven && target == null) {
 			rowErrors.addAll(this.validator.requiredForCreate(row));
 		}
-		boolean duplicate = false;
-		if (target != null) {
-			Integer first = lineOfClient.putIfAbsent(target.id(), line);
-			if (first != null) {
-				duplicate = true;
-				rowErrors.add(RowError.of(line, matchedBy, cellValue(fields, matchedBy), ErrorCode.DUPLICATE_IN_FILE,
-						"duplicate of line " + first + ": both rows are for client " + target.id()));
-			}
-		}
 		String email = (fields.email() != null) ? fields.email() : (target != null) ? target.email() : null;
-		if (email != null && !(idGiven && target == null)) {
-			Integer first = lineOfEmail.putIfAbsent(email, line);
-			if (first != null && !duplicate) {
-				rowErrors.add(RowError.of(line, ClientColumn.EMAIL, email, ErrorCode.DUPLICATE_IN_FILE,
-						"duplicate of line " + first + ": both rows give the email " + email));
-			}
+		boolean emailCounts = email != null && !(idGiven && target == null);
+		duplicates.check(line, (target != null) ? target.id() : null, matchedBy, emailCounts ? email : null)
+			.ifPresent(rowErrors::add);
+		if (emailCounts) {
 			Client owner = byEmail.get(email);
 			if (target != null && owner != null && !owner.id().equals(target.id())) {
 				rowErrors.add(RowError.of(line, ClientColumn.EMAIL, email, ErrorCode.EMAIL_TAKEN,
@@ -164,10 +152,6 @@ public final class ImportPlanner {
 				or(fields.project(), stored.project()), or(fields.desk(), stored.desk()),
 				or(fields.active(), stored.active()), or(fields.type(), stored.type()),
 				(fields.created() != null) ? fields.created().truncatedTo(ChronoUnit.MILLIS) : stored.created());
-	}
-
-	private static String cellValue(ClientFields fields, ClientColumn column) {
-		return (column == ClientColumn.ID) ? fields.id() : fields.email();
 	}
 
 	private static boolean hasError(ValidatedRow row, ClientColumn column) {

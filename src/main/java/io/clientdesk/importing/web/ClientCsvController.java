@@ -43,7 +43,7 @@ class ClientCsvController {
 		ImportDefaults defaults = this.organisation.importDefaults();
 		List<String> example = List.of("", "Ada", "Lovelace", "ada.lovelace@example.com", defaults.project(),
 				defaults.desk(), "true", defaults.type(), "2024-06-13T15:06:02.802Z");
-		return ImportApiController.csv("clients-template.csv", (out) -> {
+		return CsvDownload.of("clients-template.csv", (out) -> {
 			CsvWriter csv = writer(out);
 			csv.writeRecord(example);
 			csv.flush();
@@ -56,7 +56,7 @@ class ClientCsvController {
 			@RequestParam(required = false) String project, @RequestParam(required = false) String desk,
 			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String type) {
 		ClientQuery filters = new ClientQuery(0, ClientQuery.DEFAULT_SIZE, q, project, desk, active, type);
-		return ImportApiController.csv("clients.csv", (out) -> {
+		return CsvDownload.of("clients.csv", (out) -> {
 			CsvWriter csv = writer(out);
 			this.clients.forEach(filters,
 					(client) -> csv.writeRecord(SpreadsheetSafe.cell(client.id()),

@@ -32,8 +32,7 @@ public final class ErrorReportCsv {
 		csv.writeRecord(HEADER);
 		for (RowError error : errors.stream().sorted(RowError.byPosition()).toList()) {
 			csv.writeRecord(String.valueOf(error.line()), SpreadsheetSafe.cell(error.column()),
-					SpreadsheetSafe.cell(error.value()), SpreadsheetSafe.cell(error.code()),
-					SpreadsheetSafe.cell(error.message()));
+					SpreadsheetSafe.cell(error.value()), error.code().code(), SpreadsheetSafe.cell(error.message()));
 		}
 		csv.flush();
 	}

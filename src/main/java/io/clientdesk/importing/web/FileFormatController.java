@@ -1,5 +1,6 @@
 package io.clientdesk.importing.web;
 
+import io.clientdesk.importing.file.Sizes;
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.file.ErrorCode;
@@ -37,25 +38,9 @@ class FileFormatController {
 		model.addAttribute("defaults", this.organisation.importDefaults());
 		model.addAttribute("clientTypes", this.organisation.clientTypes());
 		model.addAttribute("canonicalHeader", String.join(",", ClientColumn.canonicalHeaders()));
-		model.addAttribute("maxRecords", number(this.properties.maxRecords()));
-		model.addAttribute("maxFileSize", bytes(this.properties.maxFileSize().toBytes()));
+		model.addAttribute("maxRecords", Sizes.count(this.properties.maxRecords()));
+		model.addAttribute("maxFileSize", Sizes.bytes(this.properties.maxFileSize().toBytes()));
 		return "importing/format";
-	}
-
-	/** 5000 as "5 000" (a no-break space between thousands, as in the spec). */
-	static String number(long value) {
-		return String.format(Locale.ROOT, "%,d", value).replace(',', '\u00A0');
-	}
-
-	static String bytes(long value) {
-		long mib = 1024 * 1024;
-		if (value % mib == 0) {
-			return number(value / mib) + "\u00A0MiB";
-		}
-		if (value % 1024 == 0) {
-			return number(value / 1024) + "\u00A0KiB";
-		}
-		return number(value) + "\u00A0bytes";
 	}
 
 }

@@ -34,11 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+/**
+ * The import's JSON API ({@code /api/imports}), and the error report for the API and the
+ * UI alike.
+ */
 @RestController
 @PreAuthorize("hasRole('MANAGER')")
 class ImportApiController {
-
-	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final ImportService imports;
 
@@ -48,46 +50,46 @@ class ImportApiController {
 
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") String onError,
-			Authentication user) throws IOException {
-		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun,
-				parseOnError(onError), viewer(user));
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
+			Viewer viewer) throws IOException {
+		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, viewer);
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
 	}
 
 	@GetMapping("/api/imports")
-	List<Import> list(Authentication user) {
-		return this.imports.list(viewer(user));
+	List<Import> list(Viewer viewer) {
+		return this.imports.list(viewer);
 	}
 
 	@GetMapping("/api/imports/{id}")
-	Import get(@PathVariable String id, Authentication user) {
-		return this.imports.get(id, viewer(user));
+	Import get(@PathVariable String id, Viewer viewer) {
+		return this.imports.get(id, viewer);
 	}
 
-	@GetMapping(path = "/api/imports/{id}/errors.csv", produces = "text/csv")
-	ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, Authentication user) {
-		List<RowError> errors = this.imports.errors(id, viewer(user));
+	/** The error report: for API users, and (under the session) for the UI's links. */
+	@GetMapping(path = { "/api/imports/{id}/errors.csv", "/imports/{id}/errors.csv" }, produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, Viewer viewer) {
+		List<RowError> errors = this.imports.errors(id, viewer);
 		if (errors.isEmpty()) {
 			throw new NotFoundException("Error report of import", id);
 		}
-		return csv("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
+		return CsvDownload.of("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
 	}
 
 	@PostMapping("/api/imports/{id}/commit")
-	ResponseEntity<Import> commit(@PathVariable String id, Authentication user) {
-		Import view = this.imports.commit(id, viewer(user));
+	ResponseEntity<Import> commit(@PathVariable String id, Viewer viewer) {
+		Import view = this.imports.commit(id, viewer);
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
 	}
 
 	@GetMapping("/api/imports/{id}/changes")
 	ImportChangePage changes(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, Authentication user) {
+			@RequestParam(defaultValue = "50") int size, Viewer viewer) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid query",
 					"page must be 0 or more and size between 1 and 500", List.of());
 		}
-		return this.imports.changes(id, page, size, viewer(user));
+		return this.imports.changes(id, page, size, viewer);
 	}
 
 	/**
@@ -101,51 +103,12 @@ class ImportApiController {
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
-		String detail = switch (ex.kind()) {
-			case NOT_CSV -> "The file is not a CSV text file";
-			case TOO_LARGE -> "The file is too large";
-			case INVALID -> "The file cannot be imported";
-		};
-		ProblemDetail problem = new InvalidRequestException(status, "File rejected",
-				detail + ": " + ex.problems().get(0).message()
-						+ ((ex.problems().size() > 1) ? " (and " + (ex.problems().size() - 1) + " more problems)" : ""),
+		int more = ex.problems().size() - 1;
+		ProblemDetail problem = new InvalidRequestException(status, "File rejected", ex.kind().summary() + ": "
+				+ ex.problems().get(0).message() + ((more > 0) ? " (and " + more + " more problems)" : ""),
 				ex.problems())
 			.getBody();
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	static ResponseEntity<StreamingResponseBody> csv(String fileName, CsvBody body) {
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-			.body((stream) -> {
-				Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-				body.write(out);
-				out.flush();
-			});
-	}
-
-	static Viewer viewer(Authentication user) {
-		boolean admin = user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
-		return new Viewer(user.getName(), admin);
-	}
-
-	private static OnError parseOnError(String value) {
-		try {
-			return OnError.of(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(),
-					List.of(Problem.of("onError", "must be fail or skip")));
-		}
-	}
-
-	/** Writes a CSV body. */
-	@FunctionalInterface
-	interface CsvBody {
-
-		void write(Writer out) throws IOException;
-
 	}
 
 }

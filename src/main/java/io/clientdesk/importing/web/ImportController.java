@@ -1,5 +1,6 @@
 package io.clientdesk.importing.web;
 
+import io.clientdesk.importing.file.Sizes;
 import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.job.Import;
 import io.clientdesk.importing.job.ImportChangePage;
@@ -77,14 +78,14 @@ class ImportController {
 	/** The content of the import dialog, loaded by the clients list. */
 	@GetMapping("/imports/dialog")
 	String dialog(Model model) {
-		model.addAttribute("maxRecords", FileFormatController.number(this.properties.maxRecords()));
-		model.addAttribute("maxFileSize", FileFormatController.bytes(this.properties.maxFileSize().toBytes()));
+		model.addAttribute("maxRecords", Sizes.count(this.properties.maxRecords()));
+		model.addAttribute("maxFileSize", Sizes.bytes(this.properties.maxFileSize().toBytes()));
 		return "importing/dialog :: content";
 	}
 
 	@GetMapping("/imports")
-	String list(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Authentication user, Model model) {
-		List<Import> all = this.imports.list(ImportApiController.viewer(user));
+	String list(@RequestHeader(name = "HX-Request", required = false) boolean htmx, Viewer viewer, Model model) {
+		List<Import> all = this.imports.list(viewer);
 		model.addAttribute("imports", all);
 		model.addAttribute("running", all.stream().anyMatch((i) -> !i.status().isFinished()));
 		return htmx ? "importing/list :: table" : "importing/list";
@@ -96,32 +97,30 @@ class ImportController {
 	 */
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") String onError,
-			Authentication user, Model model, HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
+			Viewer viewer, Model model, HttpServletResponse response) throws IOException {
 		if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
 			return rejected(List.of(Problem.of("Choose a CSV file first.")), null, model, response);
 		}
-		OnError mode = "skip".equalsIgnoreCase(onError) ? OnError.SKIP : OnError.FAIL;
 		Import view;
 		try {
-			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, mode,
-					ImportApiController.viewer(user));
+			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, viewer);
 		}
 		catch (FileRejectedException ex) {
 			return rejected(ex.problems(), ex.kind().summary(), model, response);
 		}
 		response.setHeader("HX-Trigger", UPLOAD_ACCEPTED_EVENT);
-		return status(view, user, model);
+		return status(view, viewer, model);
 	}
 
 	/** The import's state in the dialog; polled until the import ends. */
 	@GetMapping("/imports/{id}/status")
-	String status(@PathVariable String id, Authentication user, Model model, HttpServletResponse response) {
-		Import view = this.imports.get(id, ImportApiController.viewer(user));
+	String status(@PathVariable String id, Viewer viewer, Model model, HttpServletResponse response) {
+		Import view = this.imports.get(id, viewer);
 		if (view.status().isFinished() && !view.dryRun()) {
 			response.setHeader("HX-Trigger", IMPORT_FINISHED_EVENT);
 		}
-		return status(view, user, model);
+		return status(view, viewer, model);
 	}
 
 	/**
@@ -130,10 +129,10 @@ class ImportController {
 	 */
 	@PostMapping("/imports/{id}/commit")
 	String commit(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
-			Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Import committed;
 		try {
-			committed = this.imports.commit(id, ImportApiController.viewer(user));
+			committed = this.imports.commit(id, viewer);
 		}
 		catch (ConflictException ex) {
 			String detail = (ex.getBody().getDetail() != null) ? ex.getBody().getDetail() : "It cannot be imported.";
@@ -144,15 +143,14 @@ class ImportController {
 			return "redirect:/imports/" + id;
 		}
 		if (htmx) {
-			return status(committed, user, model);
+			return status(committed, viewer, model);
 		}
 		return "redirect:/imports/" + committed.id();
 	}
 
 	@GetMapping("/imports/{id}")
 	String detail(@PathVariable String id, @RequestParam(defaultValue = "0") int errorsPage,
-			@RequestParam(defaultValue = "0") int changesPage, Authentication user, Model model) {
-		Viewer viewer = ImportApiController.viewer(user);
+			@RequestParam(defaultValue = "0") int changesPage, Viewer viewer, Model model) {
 		Import view = this.imports.get(id, viewer);
 		List<RowError> errors = this.imports.errors(id, viewer);
 		Pager errorPager = new Pager(Math.max(errorsPage, 0), PAGE_SIZE, errors.size());
@@ -174,18 +172,7 @@ class ImportController {
 		return "importing/detail";
 	}
 
-	/** The error report, as the API gives it, for people logged in to the UI. */
-	@GetMapping(path = "/imports/{id}/errors.csv", produces = "text/csv")
-	ResponseEntity<StreamingResponseBody> errorReport(@PathVariable String id, Authentication user) {
-		List<RowError> errors = this.imports.errors(id, ImportApiController.viewer(user));
-		if (errors.isEmpty()) {
-			throw new NotFoundException("Error report of import", id);
-		}
-		return ImportApiController.csv("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
-	}
-
-	private String status(Import view, Authentication user, Model model) {
-		Viewer viewer = ImportApiController.viewer(user);
+	private String status(Import view, Viewer viewer, Model model) {
 		model.addAttribute("imp", view);
 		model.addAttribute("earlier", earlier(view, viewer));
 		List<RowError> errors = view.status().isFinished() && view.failed() > 0 ? this.imports.errors(view.id(), viewer)

@@ -1,5 +1,6 @@
 package io.clientdesk.importing.file;
 
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.support.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -120,7 +121,7 @@ class ClientCsvParserTest {
 
 		assertThat(file.rows()).extracting(CsvRow::line, CsvRow::hasFieldCountError)
 			.containsExactly(tuple(2, true), tuple(3, true), tuple(4, false));
-		assertThat(file.fieldCountErrors()).extracting(RowError::line, RowError::code, RowError::value)
+		assertThat(file.fieldCountErrors()).extracting(RowError::line, (error) -> error.code().code(), RowError::value)
 			.containsExactly(tuple(2, "field_count", "1"), tuple(3, "field_count", "3"));
 		assertThat(file.fieldCountErrors().get(0).message()).isEqualTo(
 				"the row has 1 field but the header has 2; check for a missing or extra delimiter (',') or quote");
@@ -128,7 +129,8 @@ class ClientCsvParserTest {
 
 	@Test
 	void reads_a_file_with_exactly_the_maximum_number_of_records() {
-		ParsedFile file = new ClientCsvParser().parse("big.csv", TestFiles.withRecords(5000), ImportLimits.defaults());
+		ParsedFile file = new ClientCsvParser().parse("big.csv", TestFiles.withRecords(5000),
+				ImportProperties.defaults().limits());
 
 		assertThat(file.rows()).hasSize(5000);
 		assertThat(file.rows().get(4999).line()).isEqualTo(5001);

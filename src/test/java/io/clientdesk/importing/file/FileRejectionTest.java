@@ -1,5 +1,6 @@
 package io.clientdesk.importing.file;
 
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.support.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -32,7 +33,8 @@ class FileRejectionTest {
 
 	@Test
 	void accepts_the_csv_extension_in_any_case() {
-		assertThat(new ClientCsvParser().parse("CLIENTS.CSV", VALID, ImportLimits.defaults()).rows()).hasSize(1);
+		assertThat(new ClientCsvParser().parse("CLIENTS.CSV", VALID, ImportProperties.defaults().limits()).rows())
+			.hasSize(1);
 	}
 
 	@Test
@@ -206,7 +208,8 @@ class FileRejectionTest {
 	@Test
 	void accepts_a_file_with_an_id_column_but_no_email_column() {
 		ParsedFile file = new ClientCsvParser().parse("c.csv",
-				"id,active\n66829b2e43c91e3ce480b6c4,no\n".getBytes(StandardCharsets.UTF_8), ImportLimits.defaults());
+				"id,active\n66829b2e43c91e3ce480b6c4,no\n".getBytes(StandardCharsets.UTF_8),
+				ImportProperties.defaults().limits());
 
 		assertThat(file.rows()).hasSize(1);
 	}
@@ -365,7 +368,7 @@ class FileRejectionTest {
 	}
 
 	private static FileRejectedException reject(String name, byte[] content) {
-		return reject(name, content, ImportLimits.defaults());
+		return reject(name, content, ImportProperties.defaults().limits());
 	}
 
 	private static FileRejectedException reject(String name, byte[] content, ImportLimits limits) {

@@ -1,5 +1,6 @@
 package io.clientdesk.importing.web;
 
+import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,8 +18,8 @@ class ErrorReportCsvTest {
 
 	@Test
 	void writes_one_row_per_error_under_the_header_with_crlf_line_breaks() throws IOException {
-		String report = write(List
-			.of(new RowError(3, "email", "bob@", "invalid_email", "email 'bob@' is not a valid email address")));
+		String report = write(List.of(new RowError(3, "email", "bob@", ErrorCode.of("invalid_email"),
+				"email 'bob@' is not a valid email address")));
 
 		assertThat(report).isEqualTo("line,column,value,code,error\r\n"
 				+ "3,email,bob@,invalid_email,email 'bob@' is not a valid email address\r\n");
@@ -26,18 +27,20 @@ class ErrorReportCsvTest {
 
 	@Test
 	void sorts_errors_by_line_then_by_column_order_with_row_errors_first() throws IOException {
-		List<RowError> errors = List.of(new RowError(9, "type", "x", "invalid_value", "t"),
-				new RowError(2, "created", "x", "invalid_value", "c"), new RowError(9, "id", "x", "invalid_value", "i"),
-				new RowError(2, "firstName", "", "required", "f"), new RowError(9, null, "3", "field_count", "n"),
-				new RowError(10, "email", "x", "email_taken", "e"));
+		List<RowError> errors = List.of(new RowError(9, "type", "x", ErrorCode.of("invalid_value"), "t"),
+				new RowError(2, "created", "x", ErrorCode.of("invalid_value"), "c"),
+				new RowError(9, "id", "x", ErrorCode.of("invalid_value"), "i"),
+				new RowError(2, "firstName", "", ErrorCode.of("required"), "f"),
+				new RowError(9, null, "3", ErrorCode.of("field_count"), "n"),
+				new RowError(10, "email", "x", ErrorCode.of("email_taken"), "e"));
 
 		assertThat(rows(write(errors))).containsExactly("2 firstName", "2 created", "9 ", "9 id", "9 type", "10 email");
 	}
 
 	@Test
 	void prefixes_cells_that_a_spreadsheet_would_run_with_a_single_quote() throws IOException {
-		String report = write(List.of(new RowError(4, "lastName", "-5", "invalid_value", "=cmd"),
-				new RowError(5, "email", "@bob", "invalid_email", "+x")));
+		String report = write(List.of(new RowError(4, "lastName", "-5", ErrorCode.of("invalid_value"), "=cmd"),
+				new RowError(5, "email", "@bob", ErrorCode.of("invalid_email"), "+x")));
 
 		assertThat(report).contains("4,lastName,'-5,invalid_value,'=cmd\r\n")
 			.contains("5,email,'@bob,invalid_email,'+x\r\n");
@@ -46,7 +49,7 @@ class ErrorReportCsvTest {
 	@Test
 	void quotes_cells_with_delimiters_quotes_and_line_breaks() throws IOException {
 		String value = "Lee, \"Jr\"\nsecond";
-		String report = write(List.of(new RowError(4, "lastName", value, "invalid_value", "bad")));
+		String report = write(List.of(new RowError(4, "lastName", value, ErrorCode.of("invalid_value"), "bad")));
 
 		List<CsvRecord> records = CsvReader.builder().ofCsvRecord(report).stream().toList();
 		assertThat(records).hasSize(2);

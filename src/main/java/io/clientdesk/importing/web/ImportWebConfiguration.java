@@ -1,0 +1,60 @@
+package io.clientdesk.importing.web;
+
+import java.util.List;
+
+import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.Viewer;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What the import's controllers take from a request, resolved in one place: who asks (a
+ * {@link Viewer} parameter) and {@code onError} (strictly {@code fail} or {@code skip},
+ * ignoring case; anything else is a 400 naming the parameter).
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportWebConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, OnError.class, OnError::of);
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new ViewerResolver());
+	}
+
+	static Viewer viewer(Authentication user) {
+		boolean admin = user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return new Viewer(user.getName(), admin);
+	}
+
+	/**
+	 * The logged-in user as a {@link Viewer}: imports are theirs, or all for an admin.
+	 */
+	private static final class ViewerResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.getParameterType() == Viewer.class;
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+				NativeWebRequest request, WebDataBinderFactory binders) {
+			return viewer(SecurityContextHolder.getContext().getAuthentication());
+		}
+
+	}
+
+}
