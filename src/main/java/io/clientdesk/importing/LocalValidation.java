@@ -1,17 +1,5 @@
 package io.clientdesk.importing;
 
-import io.clientdesk.importing.rows.DuplicatesInFile;
-import io.clientdesk.importing.file.ClientColumn;
-import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.CsvRow;
-import io.clientdesk.importing.file.FileContent;
-import io.clientdesk.importing.file.FileRejectedException;
-import io.clientdesk.importing.file.ImportLimits;
-import io.clientdesk.importing.file.ParsedFile;
-import io.clientdesk.importing.rows.ClientFields;
-import io.clientdesk.importing.file.RowError;
-import io.clientdesk.importing.rows.RowValidator;
-import io.clientdesk.importing.rows.ValidatedRow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
@@ -21,11 +9,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.CsvRow;
+import io.clientdesk.importing.file.FileContent;
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.importing.rows.ClientFields;
+import io.clientdesk.importing.rows.DuplicatesInFile;
+import io.clientdesk.importing.rows.RowValidator;
+import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationProperties;
 import io.clientdesk.shared.Problem;
 

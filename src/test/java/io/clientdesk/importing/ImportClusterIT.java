@@ -10,18 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.clientdesk.support.Api;
-import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.TestFiles;
-import io.clientdesk.support.PostgresAvailableCondition;
-import io.clientdesk.support.ServerProcess;
-import io.clientdesk.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.PostgresAvailableCondition;
+import io.clientdesk.support.ServerProcess;
+import io.clientdesk.support.TestDatabase;
+import io.clientdesk.support.TestFiles;
 
 import static io.clientdesk.importing.ImportDurabilityIT.awaitEnd;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.clientdesk.support.Api;
-import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.TestFiles;
-import io.clientdesk.support.PostgresAvailableCondition;
-import io.clientdesk.support.ServerProcess;
-import io.clientdesk.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.PostgresAvailableCondition;
+import io.clientdesk.support.ServerProcess;
+import io.clientdesk.support.TestDatabase;
+import io.clientdesk.support.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

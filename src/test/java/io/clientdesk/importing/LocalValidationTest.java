@@ -1,9 +1,5 @@
 package io.clientdesk.importing;
 
-import io.clientdesk.organisation.OrganisationProperties;
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.support.TestFiles;
-import io.clientdesk.importing.file.ImportLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +13,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.organisation.OrganisationProperties;
+import io.clientdesk.support.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

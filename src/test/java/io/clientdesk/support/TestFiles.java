@@ -1,13 +1,13 @@
 package io.clientdesk.support;
 
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.ImportLimits;
-import io.clientdesk.importing.file.ParsedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.job.ImportProperties;
 
 /**
  * The CSV files of src/test/resources/csv, and generated ones of many rows.

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.clientdesk.shared.Problem;
+
 /**
  * The check for cells that could run something when the file, or a page showing its
  * values, is opened: spreadsheet formulas (and DDE), markup, and script URLs.
@@ -34,6 +36,14 @@ final class CellCheck {
 	 * Why the cell is dangerous, in a sentence, or {@code null} when it is not. The cell
 	 * is the raw field, before trimming; blank cells are never dangerous.
 	 */
+	/** Adds the cell's problem, if it has one, to the file's problems. */
+	static void check(int line, String column, String raw, FileProblems problems) {
+		String problem = problem(raw);
+		if (problem != null) {
+			problems.add(new Problem(line, column, problem));
+		}
+	}
+
 	static String problem(String cell) {
 		if (Cells.trim(cell).isEmpty()) {
 			return null;

@@ -1,7 +1,8 @@
 package io.clientdesk.importing.job;
 
-import io.clientdesk.importing.ImportStatus;
 import java.time.Instant;
+
+import io.clientdesk.importing.ImportStatus;
 
 /**
  * An import as the API shows it. The counts are rows: {@code created}, {@code updated}

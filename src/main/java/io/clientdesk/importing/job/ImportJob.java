@@ -1,33 +1,16 @@
 package io.clientdesk.importing.job;
 
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.ImportFinished;
-import io.clientdesk.importing.ImportStatus;
-import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.ParsedFile;
-import io.clientdesk.importing.rows.ClientValues;
-import io.clientdesk.importing.rows.ImportPlan;
-import io.clientdesk.importing.rows.ImportPlanner;
-import io.clientdesk.importing.file.RowError;
-import io.clientdesk.importing.rows.RowValidator;
-import io.clientdesk.importing.rows.ValidatedRow;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.clientdesk.client.Client;
-import io.clientdesk.client.ClientService;
-import io.clientdesk.importing.job.ImportRepository.StoredImport;
-import io.clientdesk.organisation.Desk;
-import io.clientdesk.organisation.OrganisationService;
-import io.clientdesk.organisation.Project;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.clientdesk.importing.ImportFinished;
+import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
+import io.clientdesk.importing.job.ImportRepository.StoredImport;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,11 +20,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import: reads the stored file again, checks every row against the database,
- * and writes the clients, the record of changes, the errors and the outcome in one
- * transaction, so that an import is all there or not at all. A concurrent import that
- * touched the same clients makes the transaction fail; it is then run again on the
- * database as it is now.
+ * Runs one import: moves it to {@code PROCESSING}, then makes one attempt
+ * ({@link ImportRun}) and ends it, in one transaction, so that an import is all there or
+ * not at all. A concurrent import that touched the same clients makes the transaction
+ * fail; it is then run again on the database as it is now.
  */
 @Component
 class ImportJob {
@@ -50,11 +32,7 @@ class ImportJob {
 
 	private final ImportRepository imports;
 
-	private final ClientService clients;
-
-	private final OrganisationService organisation;
-
-	private final ClientCsvParser parser = new ClientCsvParser();
+	private final ImportRun attempt;
 
 	private final ImportProperties properties;
 
@@ -64,12 +42,10 @@ class ImportJob {
 
 	private final Clock clock;
 
-	ImportJob(ImportRepository imports, ClientService clients, OrganisationService organisation,
-			ImportProperties properties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager) {
+	ImportJob(ImportRepository imports, ImportRun attempt, ImportProperties properties,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
 		this.imports = imports;
-		this.clients = clients;
-		this.organisation = organisation;
+		this.attempt = attempt;
 		this.properties = properties;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -113,45 +89,8 @@ class ImportJob {
 	}
 
 	private ImportFinished process(StoredImport stored) {
-		Import view = stored.view();
-		long start = System.nanoTime();
-		byte[] content = this.imports.fileContent(stored.fileId());
-		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
-		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock);
-		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
-		long checked = System.nanoTime();
-		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
-				!view.dryRun());
-		ImportPlan plan = new ImportPlanner(validator, projectIds(), deskIds(), this.organisation.importDefaults(),
-				this.clock.instant())
-			.plan(rows, storedClients);
-		long planned = System.nanoTime();
-
-		boolean writes = !view.dryRun() && (!plan.hasErrors() || view.onError() == OnError.SKIP);
-		ImportStatus outcome = !plan.hasErrors() ? ImportStatus.SUCCEEDED
-				: (view.onError() == OnError.SKIP) ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.FAILED;
-		long saved = planned;
-		if (writes) {
-			this.clients.save(plan.creates(), plan.updates().stream().map(ImportPlan.Update::after).toList());
-			saved = System.nanoTime();
-			this.imports.insertChanges(view.id(), changes(plan));
-		}
-		// a real import that failed wrote nothing, and says so; a dry run says what it
-		// would do
-		boolean counts = writes || view.dryRun();
-		int created = counts ? plan.creates().size() : 0;
-		int updated = counts ? plan.updates().size() : 0;
-		int unchanged = counts ? plan.unchanged() : 0;
-		if (plan.hasErrors()) {
-			this.imports.insertErrors(view.id(), plan.errors());
-		}
-		this.imports.setCounts(view.id(), created, updated, unchanged, plan.failedRows());
-		log.debug(
-				"Import {}: read and checked {} rows in {} ms, looked up and planned in {} ms, wrote the clients in {} ms"
-						+ " and the rest in {} ms",
-				view.id(), rows.size(), (checked - start) / 1_000_000, (planned - checked) / 1_000_000,
-				(saved - planned) / 1_000_000, (System.nanoTime() - saved) / 1_000_000);
-		return finish(view, outcome, created + updated + unchanged, plan.failedRows());
+		ImportRun.Outcome outcome = this.attempt.run(stored);
+		return finish(stored.view(), outcome.status(), outcome.imported(), outcome.failed());
 	}
 
 	private void fail(StoredImport stored, String message) {
@@ -174,36 +113,6 @@ class ImportJob {
 				(outcome == ImportStatus.SUCCEEDED) ? null : ImportService.errorReportPath(view.id()));
 		this.events.publishEvent(finished);
 		return finished;
-	}
-
-	private static List<ImportChange> changes(ImportPlan plan) {
-		List<ImportChange> changes = new ArrayList<>(plan.creates().size() + plan.updates().size());
-		for (Client client : plan.creates()) {
-			changes.add(new ImportChange(client.id(), ImportChange.Action.CREATED, null, ClientValues.of(client)));
-		}
-		for (ImportPlan.Update update : plan.updates()) {
-			Map<String, Object> before = ClientValues.of(update.before());
-			Map<String, Object> after = ClientValues.of(update.after());
-			Map<String, Object> changedBefore = new LinkedHashMap<>();
-			Map<String, Object> changedAfter = new LinkedHashMap<>();
-			after.forEach((field, value) -> {
-				if (!value.equals(before.get(field))) {
-					changedBefore.put(field, before.get(field));
-					changedAfter.put(field, value);
-				}
-			});
-			changes
-				.add(new ImportChange(update.after().id(), ImportChange.Action.UPDATED, changedBefore, changedAfter));
-		}
-		return changes;
-	}
-
-	private Set<String> projectIds() {
-		return this.organisation.projects().stream().map(Project::id).collect(Collectors.toSet());
-	}
-
-	private Set<String> deskIds() {
-		return this.organisation.desks().stream().map(Desk::id).collect(Collectors.toSet());
 	}
 
 	private static void pause(int attempt) {

@@ -3,6 +3,7 @@ package io.clientdesk.importing.job;
 import java.time.Duration;
 
 import io.clientdesk.importing.file.ImportLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,6 @@
 package io.clientdesk.importing.job;
 
 import java.time.Instant;
-
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;

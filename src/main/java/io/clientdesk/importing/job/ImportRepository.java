@@ -1,20 +1,20 @@
 package io.clientdesk.importing.job;
 
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.ImportStatus;
-import io.clientdesk.importing.file.RowError;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

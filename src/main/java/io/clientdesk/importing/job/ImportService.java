@@ -1,13 +1,6 @@
 package io.clientdesk.importing.job;
 
-import io.clientdesk.importing.ImportStatus;
-import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.ImportLimits;
-import io.clientdesk.importing.file.ParsedFile;
-import io.clientdesk.importing.file.RowError;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,11 +8,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ImportLimits;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.ObjectIds;
-import io.clientdesk.shared.Problem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,8 +1,8 @@
 package io.clientdesk.importing.job;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What an import does with row errors: {@code fail} writes nothing (all or nothing, the

@@ -1,9 +1,9 @@
 package io.clientdesk.importing.rows;
 
-import io.clientdesk.importing.file.RowError;
 import java.util.List;
 
 import io.clientdesk.client.Client;
+import io.clientdesk.importing.file.RowError;
 
 /**
  * What an import file does to the clients, worked out before anything is written: the

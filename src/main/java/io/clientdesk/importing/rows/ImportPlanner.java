@@ -1,13 +1,9 @@
 package io.clientdesk.importing.rows;
 
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.file.RowError;
-import io.clientdesk.importing.file.ClientColumn;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.clientdesk.client.Client;
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.shared.ObjectIds;
 

@@ -1,10 +1,5 @@
 package io.clientdesk.importing.rows;
 
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.file.RowError;
-import io.clientdesk.importing.file.Cells;
-import io.clientdesk.importing.file.ClientColumn;
-import io.clientdesk.importing.file.CsvRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +13,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.clientdesk.importing.file.Cells;
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.CsvRow;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
 import io.clientdesk.shared.ObjectIds;
 
 /**

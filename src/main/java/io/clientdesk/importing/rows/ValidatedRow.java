@@ -1,7 +1,8 @@
 package io.clientdesk.importing.rows;
 
-import io.clientdesk.importing.file.RowError;
 import java.util.List;
+
+import io.clientdesk.importing.file.RowError;
 
 /**
  * A row checked without the database: its parsed values and the errors found in it.

@@ -1,14 +1,15 @@
 package io.clientdesk.importing.web;
 
-import io.clientdesk.importing.file.ClientColumn;
-import io.clientdesk.importing.rows.ClientValues;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+
 import io.clientdesk.client.ClientQuery;
 import io.clientdesk.client.ClientService;
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.organisation.OrganisationService;
 

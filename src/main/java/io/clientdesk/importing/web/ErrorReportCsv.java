@@ -1,12 +1,13 @@
 package io.clientdesk.importing.web;
 
-import io.clientdesk.importing.file.RowError;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+
+import io.clientdesk.importing.file.RowError;
 
 /**
  * The error report of an import: a CSV with one row per problem, sorted by line.

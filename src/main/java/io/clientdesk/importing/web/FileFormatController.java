@@ -1,12 +1,11 @@
 package io.clientdesk.importing.web;
 
-import io.clientdesk.importing.file.Sizes;
-import io.clientdesk.importing.file.ClientColumn;
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.importing.file.ErrorCode;
 import java.util.List;
-import java.util.Locale;
 
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.Sizes;
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.organisation.OrganisationService;
 
 import org.springframework.stereotype.Controller;

@@ -1,30 +1,24 @@
 package io.clientdesk.importing.web;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
 import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.Import;
 import io.clientdesk.importing.job.ImportChangePage;
 import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
-import io.clientdesk.importing.file.RowError;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
-import io.clientdesk.shared.Problem;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

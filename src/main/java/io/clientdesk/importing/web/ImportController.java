@@ -1,14 +1,5 @@
 package io.clientdesk.importing.web;
 
-import io.clientdesk.importing.file.Sizes;
-import io.clientdesk.importing.file.FileRejectedException;
-import io.clientdesk.importing.job.Import;
-import io.clientdesk.importing.job.ImportChangePage;
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.importing.job.ImportService;
-import io.clientdesk.importing.job.OnError;
-import io.clientdesk.importing.job.Viewer;
-import io.clientdesk.importing.file.RowError;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +8,15 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.clientdesk.importing.file.FileRejectedException;
+import io.clientdesk.importing.file.RowError;
+import io.clientdesk.importing.file.Sizes;
+import io.clientdesk.importing.job.Import;
+import io.clientdesk.importing.job.ImportChangePage;
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.importing.job.ImportService;
+import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.organisation.Project;
@@ -25,9 +25,7 @@ import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.Problem;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**

@@ -1,7 +1,5 @@
 package io.clientdesk.importing.file;
 
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.support.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.support.TestFiles;
 
 import static io.clientdesk.importing.file.ClientColumn.ACTIVE;
 import static io.clientdesk.importing.file.ClientColumn.CREATED;

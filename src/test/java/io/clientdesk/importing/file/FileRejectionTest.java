@@ -1,17 +1,18 @@
 package io.clientdesk.importing.file;
 
-import io.clientdesk.importing.job.ImportProperties;
-import io.clientdesk.support.TestFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import io.clientdesk.importing.file.FileRejectedException.Kind;
-import io.clientdesk.shared.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.clientdesk.importing.file.FileRejectedException.Kind;
+import io.clientdesk.importing.job.ImportProperties;
+import io.clientdesk.shared.Problem;
+import io.clientdesk.support.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,12 +1,5 @@
 package io.clientdesk.importing.rows;
 
-import io.clientdesk.support.TestFiles;
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.file.RowError;
-import io.clientdesk.importing.file.Cells;
-import io.clientdesk.importing.file.ClientColumn;
-import io.clientdesk.importing.file.CsvRow;
-import io.clientdesk.importing.file.ParsedFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.clientdesk.importing.file.Cells;
+import io.clientdesk.importing.file.ClientColumn;
+import io.clientdesk.importing.file.CsvRow;
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.file.RowError;
+import io.clientdesk.support.TestFiles;
 
 import static io.clientdesk.importing.file.ClientColumn.ACTIVE;
 import static io.clientdesk.importing.file.ClientColumn.CREATED;

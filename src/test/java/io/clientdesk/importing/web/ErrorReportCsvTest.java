@@ -1,7 +1,5 @@
 package io.clientdesk.importing.web;
 
-import io.clientdesk.importing.file.ErrorCode;
-import io.clientdesk.importing.file.RowError;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -11,6 +9,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.RowError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,199 @@
+package io.clientdesk.importing.file;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
+
+import io.clientdesk.importing.file.FileRejectedException.Kind;
+import io.clientdesk.importing.file.QuoteScan.Position;
+import io.clientdesk.shared.Problem;
+
+/**
+ * Reading the text of one file: its quotes, header and records, each with its physical
+ * start line, collecting every problem that rejects the file.
+ */
+final class FileReading {
+
+	private static final Pattern STARTING_LINE = Pattern.compile("started in line (\\d+)");
+
+	private final FileContent.Text text;
+
+	private final ImportLimits limits;
+
+	private final char delimiter;
+
+	private final FileProblems problems = new FileProblems();
+
+	private final List<CsvRow> rows = new ArrayList<>();
+
+	private int records;
+
+	private Header header;
+
+	FileReading(FileContent.Text text, ImportLimits limits) {
+		this.text = text;
+		this.limits = limits;
+		this.delimiter = QuoteScan.delimiter(text.text());
+	}
+
+	/**
+	 * The file's records.
+	 * @throws FileRejectedException naming every problem, if it has any
+	 */
+	ParsedFile read() {
+		QuoteScan.Result quotes = QuoteScan.scan(this.text.text(), this.delimiter);
+		boolean readToEnd = readRecords(quotes.unclosedQuote() != null);
+		reportQuotes(quotes);
+		boolean misread = quotes.unclosedQuote() != null || !quotes.loneCarriageReturns().isEmpty() || !readToEnd;
+		if (this.header == null && !misread) {
+			this.problems.add(Problem.of("the file is empty; it needs a header and at least one record"));
+		}
+		else if (this.header != null && this.records == 0 && !misread) {
+			this.problems.add(new Problem(this.header.line(), null, "the file has a header but no records"));
+		}
+		if (this.records > this.limits.maxRecords()) {
+			List<Problem> all = new ArrayList<>();
+			all.add(Problem.of("the file has " + this.records + " records, more than the limit of "
+					+ this.limits.maxRecords() + " per file; split it into several files"));
+			all.addAll(this.problems.sorted());
+			throw new FileRejectedException(Kind.TOO_LARGE, all);
+		}
+		if (!this.problems.isEmpty()) {
+			throw new FileRejectedException(Kind.INVALID, this.problems.sorted());
+		}
+		return new ParsedFile(this.text.charset(), this.delimiter, this.header.columns(), this.rows);
+	}
+
+	/**
+	 * Quotes that make a file misread: carriage returns alone in a quoted cell (unless
+	 * the cell was reported already) and a quote never closed.
+	 */
+	private void reportQuotes(QuoteScan.Result quotes) {
+		for (Position carriageReturn : quotes.loneCarriageReturns()) {
+			this.problems.addUnlessCellListed(new Problem(carriageReturn.line(), label(carriageReturn.field()),
+					"the quoted cell starting on this line holds a carriage return without a line feed, which "
+							+ "can hide a formula and is no line break a spreadsheet writes; remove it"));
+		}
+		Position unclosed = quotes.unclosedQuote();
+		if (unclosed != null) {
+			this.problems.add(new Problem(unclosed.line(), label(unclosed.field()),
+					"a quoted field starts on this line and its quote is never closed, so the rest of the file "
+							+ "would be one cell; close the quote, and double any quote inside the field (\"\")"));
+		}
+	}
+
+	/**
+	 * Reads the header and the records; false when a record could not be read.
+	 */
+	private boolean readRecords(boolean lastRecordUnclosed) {
+		CsvReader<CsvRecord> reader = CsvReader.builder()
+			.fieldSeparator(this.delimiter)
+			.quoteCharacter('"')
+			.commentStrategy(CommentStrategy.NONE)
+			.skipEmptyLines(true)
+			.allowExtraFields(true)
+			.allowMissingFields(true)
+			.allowExtraCharsAfterClosingQuote(false)
+			.build(CsvRecordHandler.of(), this.text.text());
+		try (CloseableIterator<CsvRecord> iterator = reader.iterator()) {
+			while (iterator.hasNext()) {
+				CsvRecord record = iterator.next();
+				if (lastRecordUnclosed && !iterator.hasNext()) {
+					// the rest of the file, swallowed by the quote: nothing in it is a
+					// cell
+					return true;
+				}
+				if (isBlank(record)) {
+					continue;
+				}
+				if (this.header == null) {
+					this.header = Header.read(record, this.problems);
+				}
+				else {
+					readRecord(record);
+				}
+			}
+			return true;
+		}
+		catch (CsvParseException ex) {
+			this.problems.add(cannotRead(ex));
+			return false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Checks every cell of a record and keeps it, if within the limit, as a row. */
+	private void readRecord(CsvRecord record) {
+		int line = (int) record.getStartingLineNumber();
+		this.records++;
+		int count = record.getFieldCount();
+		for (int i = 0; i < count; i++) {
+			CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
+		}
+		if (this.records <= this.limits.maxRecords()) {
+			this.rows.add(new CsvRow(line, cells(record), fieldCountError(line, count)));
+		}
+	}
+
+	private Map<ClientColumn, String> cells(CsvRecord record) {
+		Map<ClientColumn, String> cells = new EnumMap<>(ClientColumn.class);
+		for (int i = 0; i < Math.min(record.getFieldCount(), this.header.size()); i++) {
+			ClientColumn column = this.header.column(i);
+			if (column != null) {
+				cells.put(column, Cells.trim(record.getField(i)));
+			}
+		}
+		return cells;
+	}
+
+	private RowError fieldCountError(int line, int count) {
+		if (count == this.header.size()) {
+			return null;
+		}
+		return RowError.of(line, null, String.valueOf(count), ErrorCode.FIELD_COUNT,
+				"the row has " + count + ((count == 1) ? " field" : " fields") + " but the header has "
+						+ this.header.size() + "; check for a missing or extra delimiter ('"
+						+ ((this.delimiter == '\t') ? "tab" : String.valueOf(this.delimiter)) + "') or quote");
+	}
+
+	private String label(int field) {
+		return (this.header != null) ? this.header.label(field) : null;
+	}
+
+	private static Problem cannotRead(CsvParseException ex) {
+		Integer line = null;
+		Matcher matcher = STARTING_LINE.matcher(String.valueOf(ex.getMessage()));
+		if (matcher.find()) {
+			line = Integer.valueOf(matcher.group(1));
+		}
+		String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage();
+		return new Problem(line, null,
+				"the record starting on this line is not valid CSV (" + reason
+						+ "); a quote inside a quoted field must be doubled (\"\"), and a quoted field must end "
+						+ "at a delimiter or line break. The rest of the file was not checked");
+	}
+
+	private static boolean isBlank(CsvRecord record) {
+		for (String field : record.getFields()) {
+			if (!Cells.trim(field).isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}
