@@ -98,6 +98,20 @@ class ImportUploadIT {
 		assertNothingStored(name);
 	}
 
+	@Test
+	void rejects_an_on_error_other_than_fail_or_skip_with_400_naming_it_and_stores_nothing() {
+		String run = Imports.run();
+		String name = run + ".csv";
+		Api.Response response = this.imports.upload(name, records(run, 1), "?onError=maybe", Login.ADMIN);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertProblem(response, 400);
+		assertThat(response.json().get("detail").asString()).contains("onError");
+		assertThat(response.json().get("errors").get(0).get("column").asString()).isEqualTo("onError");
+		assertThat(messages(response)).containsExactly("'maybe' is not fail or skip");
+		assertNothingStored(name);
+	}
+
 	static Stream<Arguments> invalid() {
 		return Stream.of(Arguments.of("no records", Imports.fixture("header-only.csv"), List.of(tuple(1, null))),
 				Arguments.of("unknown and duplicated columns", Imports.fixture("bad-header.csv"),

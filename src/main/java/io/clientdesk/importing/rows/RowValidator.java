@@ -35,8 +35,7 @@ public class RowValidator {
 
 	// A practical address: dot-separated atoms before the @, and host names with a
 	// top-level domain of letters (or an IDN's xn-- form) after it; no quoted local
-	// parts,
-	// comments or IP literals.
+	// parts, comments or IP literals.
 	private static final Pattern EMAIL = Pattern
 		.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
 				+ "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
