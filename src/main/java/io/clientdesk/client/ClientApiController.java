@@ -2,7 +2,6 @@ package io.clientdesk.client;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -15,12 +14,8 @@ class ClientApiController {
 	}
 
 	@GetMapping("/api/clients")
-	ClientPage list(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + ClientQuery.DEFAULT_SIZE) int size,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String project,
-			@RequestParam(required = false) String desk, @RequestParam(required = false) Boolean active,
-			@RequestParam(required = false) String type, @RequestParam(required = false) String after) {
-		return this.clients.search(new ClientQuery(page, size, q, project, desk, active, type, after));
+	ClientPage list(ClientQuery query) {
+		return this.clients.search(query);
 	}
 
 	@GetMapping("/api/clients/{id}")

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class ClientController {
@@ -29,13 +28,7 @@ class ClientController {
 	 * filters update the table without a reload).
 	 */
 	@GetMapping("/clients")
-	String list(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + ClientQuery.DEFAULT_SIZE) int size,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String project,
-			@RequestParam(required = false) String desk, @RequestParam(required = false) Boolean active,
-			@RequestParam(required = false) String type,
-			@RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
-		ClientQuery query = new ClientQuery(page, size, q, project, desk, active, type);
+	String list(ClientQuery query, @RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
 		model.addAttribute("query", query);
 		model.addAttribute("result", this.clients.search(query));
 		model.addAttribute("projects", this.organisation.projects());

@@ -11,7 +11,12 @@ import io.clientdesk.shared.Problem;
  * A page of the clients list: {@code q} is a case-insensitive substring of first name,
  * last name or email; the other filters match exactly. Blank filters are no filters.
  * {@code after}, the {@code next} cursor of a previous page, asks for the page after that
- * one instead of page number {@code page} ({@link ClientCursor}).
+ * one instead of page number {@code page} ({@link ClientCursor}). The export takes the
+ * filters and reads every match.
+ * <p>
+ * A controller that takes a {@code ClientQuery} parameter gets it from the request
+ * parameters of the same names ({@link ClientQueryBinding}); every problem of a query is
+ * found here, and answered 400 with each in {@code errors}.
  */
 public record ClientQuery(int page, int size, String q, String project, String desk, Boolean active, String type,
 		String after) {
@@ -46,10 +51,6 @@ public record ClientQuery(int page, int size, String q, String project, String d
 			throw new InvalidRequestException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid query",
 					"The clients query is not valid", problems);
 		}
-	}
-
-	public ClientQuery(int page, int size, String q, String project, String desk, Boolean active, String type) {
-		this(page, size, q, project, desk, active, type, null);
 	}
 
 	/** How many clients to skip: none after a cursor, else the pages before this one. */

@@ -25,12 +25,12 @@ class ClientSearchIndexer {
 
 	private static final int PASSES = 6;
 
-	private final ClientRepository clients;
+	private final ClientSearchRepository searchText;
 
 	private final TransactionTemplate transaction;
 
-	ClientSearchIndexer(ClientRepository clients, PlatformTransactionManager transactionManager) {
-		this.clients = clients;
+	ClientSearchIndexer(ClientSearchRepository searchText, PlatformTransactionManager transactionManager) {
+		this.searchText = searchText;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -44,7 +44,7 @@ class ClientSearchIndexer {
 		long start = System.nanoTime();
 		for (int pass = 1; pass <= PASSES; pass++) {
 			try {
-				int changed = this.transaction.execute((status) -> this.clients.index(written.ids()));
+				int changed = this.transaction.execute((status) -> this.searchText.index(written.ids()));
 				if (changed == 0) {
 					log.debug("Search text of {} clients up to date in {} ms ({} passes)", written.ids().size(),
 							(System.nanoTime() - start) / 1_000_000, pass);

@@ -12,25 +12,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finding clients: the paginated, searchable list and a client by ID.
+ * The clients: the paginated, searchable list, a client by ID, every match for the
+ * export, and the clients an import reads and writes.
  */
 @Service
 public class ClientService {
 
-	private final ClientRepository clients;
+	private final ClientListRepository list;
+
+	private final ClientBulkRepository bulk;
 
 	private final ApplicationEventPublisher events;
 
-	ClientService(ClientRepository clients, ApplicationEventPublisher events) {
-		this.clients = clients;
+	ClientService(ClientListRepository list, ClientBulkRepository bulk, ApplicationEventPublisher events) {
+		this.list = list;
+		this.bulk = bulk;
 		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
 	public ClientPage search(ClientQuery query) {
-		ClientRepository.Total total = this.clients.count(query);
-		List<Client> items = this.clients.find(query,
-				total.exact() && total.value() <= ClientRepository.EXACT_COUNT_LIMIT);
+		ClientListRepository.Total total = this.list.count(query);
+		List<Client> items = this.list.find(query, total.few());
 		String next = (items.size() == query.size()) ? ClientCursor.after(items.get(items.size() - 1)).toString()
 				: null;
 		return new ClientPage(items, query.page(), query.size(), total.value(), total.exact(), next);
@@ -38,7 +41,7 @@ public class ClientService {
 
 	@Transactional(readOnly = true)
 	public Client get(String id) {
-		return this.clients.findById(id).orElseThrow(() -> new NotFoundException("Client", id));
+		return this.list.findById(id).orElseThrow(() -> new NotFoundException("Client", id));
 	}
 
 	/**
@@ -48,7 +51,7 @@ public class ClientService {
 	 */
 	@Transactional
 	public List<Client> findByIdsOrEmails(Collection<String> ids, Collection<String> emails, boolean lock) {
-		return this.clients.findByIdsOrEmails(ids, emails, lock);
+		return this.bulk.findByIdsOrEmails(ids, emails, lock);
 	}
 
 	/**
@@ -58,10 +61,10 @@ public class ClientService {
 	@Transactional
 	public void save(List<Client> created, List<Client> updated) {
 		if (!created.isEmpty()) {
-			this.clients.insertAll(created);
+			this.bulk.insertAll(created);
 		}
 		if (!updated.isEmpty()) {
-			this.clients.updateAll(updated);
+			this.bulk.updateAll(updated);
 		}
 		if (!created.isEmpty() || !updated.isEmpty()) {
 			this.events.publishEvent(
@@ -75,7 +78,7 @@ public class ClientService {
 	 */
 	@Transactional(readOnly = true)
 	public void forEach(ClientQuery filters, Consumer<Client> consumer) {
-		this.clients.forEach(filters, consumer);
+		this.list.forEach(filters, consumer);
 	}
 
 }

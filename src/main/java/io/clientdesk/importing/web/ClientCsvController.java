@@ -16,7 +16,6 @@ import io.clientdesk.organisation.OrganisationService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -53,10 +52,7 @@ class ClientCsvController {
 
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
-	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
-			@RequestParam(required = false) String project, @RequestParam(required = false) String desk,
-			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String type) {
-		ClientQuery filters = new ClientQuery(0, ClientQuery.DEFAULT_SIZE, q, project, desk, active, type);
+	ResponseEntity<StreamingResponseBody> export(ClientQuery filters) {
 		return CsvDownload.of("clients.csv", (out) -> {
 			CsvWriter csv = writer(out);
 			this.clients.forEach(filters,

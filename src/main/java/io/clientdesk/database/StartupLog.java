@@ -1,4 +1,4 @@
-package io.clientdesk;
+package io.clientdesk.database;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,0 +1,43 @@
+package io.clientdesk.client;
+
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The search text of the clients ({@code client_search}), which {@code q} is looked up
+ * in: written by {@link ClientSearchIndexer} after an import commits.
+ */
+@Repository
+class ClientSearchRepository {
+
+	/**
+	 * What {@code q} searches: first name, last name and email, lower-cased, with a line
+	 * break between them so that a search never matches across two fields. Kept in
+	 * {@code client_search} (V10), trigram-indexed on PostgreSQL (V10_1).
+	 */
+	static final String SEARCH_TEXT = "lower(first_name || chr(10) || last_name || chr(10) || email)";
+
+	private final JdbcClient jdbc;
+
+	ClientSearchRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes the search text of these clients as they are now, where the stored one
+	 * differs or is missing: one MERGE, reading the clients by key. Returns how many it
+	 * wrote: none means all were up to date.
+	 */
+	int index(Collection<String> ids) {
+		return this.jdbc
+			.sql("merge into client_search s using (select c.id, " + SEARCH_TEXT + " as search_text from "
+					+ ClientTable.ID_KEYS + " join clients c on c.id = t.id) v on s.client_id = v.id"
+					+ " when matched and s.search_text <> v.search_text then update set search_text = v.search_text"
+					+ " when not matched then insert (client_id, search_text) values (v.id, v.search_text)")
+			.param(ids.toArray(String[]::new))
+			.update();
+	}
+
+}
