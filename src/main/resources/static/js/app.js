@@ -113,53 +113,16 @@ document.addEventListener('clientdesk:upload-accepted', () => {
   }
 });
 
-// The bell: opening its list loads it (which marks it read) and closes on Escape or a click elsewhere.
-function bellPanel() {
-  return document.getElementById('bell-panel');
-}
-
-function setBellOpen(open) {
-  const panel = bellPanel();
-  if (!panel) {
-    return;
-  }
-  panel.classList.toggle('open', open);
-  document.getElementById('bell-button')?.setAttribute('aria-expanded', String(open));
-  if (open) {
-    htmx.ajax('POST', panel.dataset.openUrl, { target: '#bell-panel', swap: 'innerHTML' });
-  }
-}
-
-document.addEventListener('click', (event) => {
-  const panel = bellPanel();
-  if (!panel) {
-    return;
-  }
-  if (event.target.closest('#bell-button')) {
-    setBellOpen(!panel.classList.contains('open'));
-  }
-  else if (panel.classList.contains('open') && !event.target.closest('#bell-panel')) {
-    setBellOpen(false);
-  }
-});
-
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && bellPanel()?.classList.contains('open')) {
-    setBellOpen(false);
-    document.getElementById('bell-button')?.focus();
-  }
-});
-
-// Each poll of the bell brings the unread count. When it grows, an import has ended (on whichever
-// server ran it): the page is told, and the clients list refreshes itself.
+// The bell's list is a popover (layout.html, bell.html): HTML opens and closes it, htmx loads it.
+// What stays here has no declarative form: each poll of the bell brings the unread count, and only a
+// comparison with the previous poll's tells that it grew, that is that an import has ended (on
+// whichever server ran it); the page is then told, and the clients list refreshes itself.
 let lastUnread = null;
 document.addEventListener('htmx:load', (event) => {
   const bell = event.detail.elt;
   if (!bell || bell.id !== 'bell') {
     return;
   }
-  bell.querySelector('#bell-button')
-    ?.setAttribute('aria-expanded', String(!!bellPanel()?.classList.contains('open')));
   const unread = Number(bell.dataset.unread || 0);
   if (lastUnread !== null && unread > lastUnread) {
     document.body.dispatchEvent(new CustomEvent('clientdesk:notified', { bubbles: true }));

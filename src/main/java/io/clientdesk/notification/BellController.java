@@ -21,12 +21,6 @@ class BellController {
 	/** htmx event after which the bell asks for its count again. */
 	static final String BELL_REFRESH_EVENT = "clientdesk:bell-refresh";
 
-	private static final String ERROR_REPORT = ". Error report: ";
-
-	private static final String CHECKED = "File checked";
-
-	private static final String IMPORT_IT_NOW = ". Import it now from the import's page";
-
 	private final NotificationService notifications;
 
 	BellController(NotificationService notifications) {
@@ -68,44 +62,20 @@ class BellController {
 		return notifications.stream().map(BellController::item).toList();
 	}
 
-	/**
-	 * A notification as the bell shows it. The message is written for API users too: it
-	 * names the error report by its API path. The bell links the report under the session
-	 * instead, and offers to import a clean dry run at once.
-	 */
+	/** A notification as the bell shows it, worded and linked from its facts. */
 	static Item item(Notification notification) {
-		String text = notification.message();
-		String errorReport = null;
-		int report = text.indexOf(ERROR_REPORT);
-		if (report >= 0) {
-			String path = text.substring(report + ERROR_REPORT.length()).trim();
-			errorReport = path.startsWith("/api/") ? path.substring("/api".length()) : path;
-			text = text.substring(0, report) + ".";
-		}
-		boolean checked = text.startsWith(CHECKED);
-		if (checked && text.endsWith(IMPORT_IT_NOW)) {
-			text = text.substring(0, text.length() - IMPORT_IT_NOW.length()) + ".";
-		}
-		int dash = text.indexOf(" — ");
-		String title = (dash > 0) ? text.substring(0, dash) : text;
-		String detail = (dash > 0) ? text.substring(dash + " — ".length()) : "";
-		String commit = (checked && notification.link() != null) ? notification.link() + "/commit" : null;
-		return new Item(notification.id(), notification.kind(), title, detail, notification.link(), errorReport, commit,
-				notification.read(), notification.createdAt());
+		NotificationText text = new NotificationText(notification);
+		return new Item(notification.id(), text.shownKind(), text.failed(), text.title(), text.detail(), text.link(),
+				text.errorReport(), text.commit(), notification.read(), notification.createdAt());
 	}
 
 	/**
 	 * One line of the bell's list: a title ("Import failed"), its detail, where it links
-	 * to, the error report under the session (or null), where to commit a clean check (or
-	 * null).
+	 * to, the error report under the session (or null), where to import a clean check at
+	 * once (or null).
 	 */
-	record Item(String id, String kind, String title, String detail, String link, String errorReport, String commit,
-			boolean read, Instant createdAt) {
-
-		public boolean failed() {
-			return Notification.IMPORT_FAILED.equals(this.kind);
-		}
-
+	record Item(String id, String kind, boolean failed, String title, String detail, String link, String errorReport,
+			String commit, boolean read, Instant createdAt) {
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.clientdesk.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+
+import io.clientdesk.importing.ImportStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,20 +21,21 @@ class NotificationRepository {
 
 	void insert(String username, Notification notification) {
 		this.jdbc
-			.sql("insert into notifications (id, username, kind, message, link, is_read, created_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?)")
-			.params(notification.id(), username, notification.kind(), notification.message(), notification.link(),
-					notification.read(), Timestamp.from(notification.createdAt()))
+			.sql("insert into notifications (id, username, kind, import_id, outcome, dry_run, imported_count,"
+					+ " failed_count, file_name, is_read, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(notification.id(), username, notification.kind().name(), notification.importId(),
+					notification.outcome().name(), notification.dryRun(), notification.imported(),
+					notification.failed(), notification.fileName(), notification.read(),
+					Timestamp.from(notification.createdAt()))
 			.update();
 	}
 
 	List<Notification> findByUser(String username, int limit) {
 		return this.jdbc
-			.sql("select id, kind, message, link, is_read, created_at from notifications where username = ?"
-					+ " order by created_at desc, id desc limit ?")
+			.sql("select id, kind, import_id, outcome, dry_run, imported_count, failed_count, file_name, is_read,"
+					+ " created_at from notifications where username = ? order by created_at desc, id desc limit ?")
 			.params(username, limit)
-			.query((rs, row) -> new Notification(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+			.query(NotificationRepository::notification)
 			.list();
 	}
 
@@ -51,6 +56,13 @@ class NotificationRepository {
 		this.jdbc.sql("update notifications set is_read = true where username = ? and is_read = false")
 			.param(username)
 			.update();
+	}
+
+	private static Notification notification(ResultSet rs, int row) throws SQLException {
+		return new Notification(rs.getString("id"), Notification.Kind.valueOf(rs.getString("kind")),
+				rs.getString("import_id"), ImportStatus.valueOf(rs.getString("outcome")), rs.getBoolean("dry_run"),
+				rs.getInt("imported_count"), rs.getInt("failed_count"), rs.getString("file_name"),
+				rs.getBoolean("is_read"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

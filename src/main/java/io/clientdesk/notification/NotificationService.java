@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.clientdesk.importing.ImportFinished;
-import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.ObjectIds;
 
@@ -60,33 +59,8 @@ public class NotificationService {
 	}
 
 	static Notification notificationOf(ImportFinished event) {
-		String link = "/imports/" + event.importId();
-		boolean failed = event.status() == ImportStatus.FAILED;
-		String message;
-		if (event.dryRun()) {
-			message = failed
-					? "Check failed — " + problems(event) + " in " + event.fileName() + ". Error report: "
-							+ event.errorReport()
-					: "File checked — " + event.imported() + " clients would be imported from " + event.fileName()
-							+ ((event.failed() > 0) ? "; " + event.failed() + " rows have errors" : "")
-							+ ". Import it now from the import's page";
-		}
-		else if (failed) {
-			message = "Import failed — " + problems(event) + " in " + event.fileName()
-					+ "; nothing was imported. Error report: " + event.errorReport();
-		}
-		else {
-			message = "Client(s) imported successfully — " + event.imported() + " clients were imported"
-					+ ((event.failed() > 0) ? "; " + event.failed() + " rows with errors were skipped. Error report: "
-							+ event.errorReport() : "");
-		}
-		return new Notification(ObjectIds.next(), failed ? Notification.IMPORT_FAILED : Notification.IMPORT_SUCCEEDED,
-				message, link, false, Instant.now());
-	}
-
-	private static String problems(ImportFinished event) {
-		return (event.failed() == 1) ? "1 row has errors"
-				: (event.failed() > 1) ? event.failed() + " rows have errors" : "the import stopped on an error";
+		return new Notification(ObjectIds.next(), Notification.Kind.IMPORT_FINISHED, event.importId(), event.status(),
+				event.dryRun(), event.imported(), event.failed(), event.fileName(), false, Instant.now());
 	}
 
 }

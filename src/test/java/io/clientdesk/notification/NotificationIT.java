@@ -1,14 +1,19 @@
 package io.clientdesk.notification;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
 
 	@LocalServerPort
 	int port;
@@ -58,7 +65,8 @@ class NotificationIT {
 		assertThat(notification.get("kind").asString()).isEqualTo("IMPORT_SUCCEEDED");
 		assertThat(notification.get("message").asString())
 			.isEqualTo("Client(s) imported successfully — 3 clients were imported");
-		assertThat(notification.get("link").asString()).contains(id);
+		assertThat(notification.get("link").asString()).isEqualTo("/imports/" + id);
+		assertThat(notification.get("importId").asString()).isEqualTo(id);
 		assertThat(notification.get("read").asBoolean()).isFalse();
 		assertThat(notification.get("id").asString()).matches("[0-9a-f]{24}");
 		assertThat(notification.get("createdAt").asString()).matches(".*T.*\\.\\d{3}Z");
@@ -77,8 +85,35 @@ class NotificationIT {
 
 		assertThat(notification.get("kind").asString()).isEqualTo("IMPORT_FAILED");
 		assertThat(notification.get("message").asString()).contains("/api/imports/" + id + "/errors.csv");
+		assertThat(notification.get("message").asString()).isEqualTo(
+				"Import failed — 1 row has errors in clients.csv; nothing was imported. Error report: /api/imports/"
+						+ id + "/errors.csv");
 		assertThat(notification.get("link").asString()).contains(id);
 		assertThat(notifications(this.otherManager)).isEmpty();
+	}
+
+	/**
+	 * A file name is the user's text: the bell shows it as text, and its links are the
+	 * server's own, built from the import's ID, whatever the name says.
+	 */
+	@Test
+	void a_file_named_like_an_error_report_link_is_shown_as_text_and_the_bell_links_only_the_import() {
+		String name = "q. Error report: //evil.example/r.csv";
+		String id = this.imports.run(name, file("Ann,ann@", "Bob,not-an-email"), "?dryRun=true", this.manager)
+			.get("id")
+			.asString();
+		JsonNode notification = awaitNotifications(this.manager, 1).get(0);
+
+		HttpResponse<String> panel = WebSession.logIn(this.port, this.manager)
+			.get("/notifications/panel", Map.of("HX-Request", "true"));
+
+		assertThat(panel.statusCode()).isEqualTo(200);
+		assertThat(links(panel.body())).containsExactly("/imports/" + id, "/imports/" + id + "/errors.csv");
+		assertThat(panel.body())
+			.contains("<strong>Check failed</strong> — <span>1 row has errors in " + name + ".</span>");
+		assertThat(notification.get("link").asString()).isEqualTo("/imports/" + id);
+		assertThat(notification.get("message").asString()).isEqualTo(
+				"Check failed — 1 row has errors in " + name + ". Error report: /api/imports/" + id + "/errors.csv");
 	}
 
 	@Test
@@ -137,6 +172,16 @@ class NotificationIT {
 		List<JsonNode> notifications = new ArrayList<>();
 		response.json().forEach(notifications::add);
 		return notifications;
+	}
+
+	/** Every URL the markup leads to. */
+	private static List<String> links(String html) {
+		List<String> links = new ArrayList<>();
+		Matcher link = LINK.matcher(html);
+		while (link.find()) {
+			links.add(link.group(1));
+		}
+		return links;
 	}
 
 	/** firstName,email rows; an email ending in @ gets the test's run and domain. */

@@ -134,6 +134,16 @@ class ImportFlowBrowserIT {
 		this.browser.waitForHtmx();
 		this.browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#bell-button .count")));
 		this.browser.screenshot("07-bell-opened", false);
+
+		// the list closes on Escape, giving the focus back to the bell, and on a click
+		// elsewhere; the bell opens it again from the keyboard
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		this.browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-panel")));
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("bell-button");
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+		this.browser.visible(By.cssSelector("#bell-panel li"));
+		this.browser.find(By.tagName("h1")).click();
+		this.browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-panel")));
 		assertThat(this.browser.script("return window.__sameDocument === true")).as("no page reload").isEqualTo(true);
 	}
 

@@ -109,8 +109,7 @@ class ImportJob {
 					+ this.imports.findById(view.id()).map((s) -> s.view().status()).orElse(null));
 		}
 		ImportFinished finished = new ImportFinished(view.id(), view.fileName(), view.createdBy(), outcome,
-				view.dryRun(), imported, failed,
-				(outcome == ImportStatus.SUCCEEDED) ? null : ImportService.errorReportPath(view.id()));
+				view.dryRun(), imported, failed);
 		this.events.publishEvent(finished);
 		return finished;
 	}
