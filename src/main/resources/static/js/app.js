@@ -1,12 +1,8 @@
-// Small behaviours of the UI; htmx does the partial updates.
-document.addEventListener('htmx:configRequest', (event) => {
-  const token = document.querySelector('meta[name="_csrf"]');
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  if (token && header) {
-    event.detail.headers[header.content] = token.content;
-  }
-});
+// What HTML and htmx attributes cannot do; the rest is declared in the templates: the CSRF header
+// (hx-headers on <body>), which answers htmx swaps (the htmx-config <meta>), opening and closing the
+// import dialog (command/commandfor, closedby) and showing a result below its fold (show:bottom).
 
+// Copy buttons: writing to the clipboard takes script, whatever the markup.
 document.addEventListener('click', async (event) => {
   const button = event.target.closest('button.copy');
   if (!button) {
@@ -28,46 +24,8 @@ document.addEventListener('click', async (event) => {
   setTimeout(() => { button.textContent = label; }, 1500);
 });
 
-// htmx swaps 2xx answers only; 422 (a rejected file) and 409 (a check already imported) carry a
-// fragment that explains why, to show in place.
-if (window.htmx) {
-  htmx.config.responseHandling = [
-    { code: '204', swap: false },
-    { code: '[23]..', swap: true },
-    { code: '409', swap: true },
-    { code: '422', swap: true },
-    { code: '[45]..', swap: false, error: true },
-  ];
-}
-
-// Dialogs: <dialog> opened with showModal() keeps focus inside and closes on Escape.
-document.addEventListener('click', (event) => {
-  const opener = event.target.closest('[data-open-dialog]');
-  if (opener) {
-    const dialog = document.getElementById(opener.dataset.openDialog);
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-    }
-    return;
-  }
-  const closer = event.target.closest('[data-close-dialog]');
-  if (closer) {
-    closer.closest('dialog')?.close();
-    return;
-  }
-  // a click on the backdrop (the dialog element itself, outside its content) closes it
-  if (event.target.tagName === 'DIALOG' && event.target.open) {
-    const box = event.target.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right
-      && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) {
-      event.target.close();
-    }
-  }
-});
-
-// The import dialog: "Attach file" opens the picker of the hidden file input; the dialog shows the
-// chosen file's name and enables Upload and Check file.
+// The import dialog: "Attach file" opens the picker of the hidden file input. A <label for> would
+// open it too, but a label takes no focus and no key, where this button does (and is autofocused).
 document.addEventListener('click', (event) => {
   const attach = event.target.closest('[data-attach]');
   if (attach) {
@@ -75,6 +33,8 @@ document.addEventListener('click', (event) => {
   }
 });
 
+// The dialog shows the chosen file's name and enables Upload and Check file: markup can neither show
+// a file input's choice in another element nor enable a button.
 function showChosenFile(input) {
   const form = input.form;
   const name = form.querySelector('.file-name');
@@ -95,17 +55,9 @@ document.addEventListener('change', (event) => {
   }
 });
 
-// A result in the dialog may be below its fold: bring it into view.
-document.addEventListener('htmx:afterSettle', (event) => {
-  const target = event.detail.target;
-  if (target && (target.id === 'import-outcome' || target.id === 'import-status')) {
-    const outcome = document.getElementById('import-outcome');
-    outcome?.lastElementChild?.scrollIntoView({ block: 'nearest' });
-  }
-});
-
-// The server took the file: clear the form, so that the same upload is not sent twice by mistake.
-document.addEventListener('clientdesk:upload-accepted', () => {
+// The server took the file: clear the form, so that the same upload is not sent twice by mistake. Only
+// script can empty a file input. The event's name is the server's (web.PageEvent, on <body>).
+document.addEventListener(document.body.dataset.uploadAcceptedEvent, () => {
   const input = document.getElementById('import-file');
   if (input) {
     input.value = '';
@@ -125,7 +77,7 @@ document.addEventListener('htmx:load', (event) => {
   }
   const unread = Number(bell.dataset.unread || 0);
   if (lastUnread !== null && unread > lastUnread) {
-    document.body.dispatchEvent(new CustomEvent('clientdesk:notified', { bubbles: true }));
+    document.body.dispatchEvent(new CustomEvent(document.body.dataset.notifiedEvent, { bubbles: true }));
   }
   lastUnread = unread;
 });

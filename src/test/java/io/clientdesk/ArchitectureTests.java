@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -26,10 +27,16 @@ class ArchitectureTests {
 			.check(this.classes);
 	}
 
+	/**
+	 * {@code web} holds what pages share (layout, pager, event names, error pages): the
+	 * controllers that render pages use it, nothing under them does.
+	 */
 	@Test
-	void no_module_depends_on_the_web_layer() {
+	void only_controllers_depend_on_the_web_layer() {
 		noClasses().that()
 			.resideOutsideOfPackage("io.clientdesk.web..")
+			.and()
+			.areNotMetaAnnotatedWith(Controller.class)
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.clientdesk.web..")

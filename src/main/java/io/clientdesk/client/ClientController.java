@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.organisation.Project;
+import io.clientdesk.web.Pager;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,10 @@ class ClientController {
 	 */
 	@GetMapping("/clients")
 	String list(ClientQuery query, @RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
+		ClientPage result = this.clients.search(query);
 		model.addAttribute("query", query);
-		model.addAttribute("result", this.clients.search(query));
+		model.addAttribute("result", result);
+		model.addAttribute("pager", new Pager(result.page(), result.size(), result.total()));
 		model.addAttribute("projects", this.organisation.projects());
 		model.addAttribute("desks", this.organisation.desks());
 		model.addAttribute("projectNames",

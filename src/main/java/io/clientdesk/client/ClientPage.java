@@ -11,16 +11,4 @@ import java.util.List;
  */
 public record ClientPage(List<Client> items, int page, int size, long total, boolean totalExact, String next) {
 
-	public long pages() {
-		return (this.total + this.size - 1) / this.size;
-	}
-
-	public boolean hasPrevious() {
-		return this.page > 0;
-	}
-
-	public boolean hasNext() {
-		return this.page + 1 < pages();
-	}
-
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.clientdesk.web.PageEvent;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class BellController {
-
-	/** htmx event after which the bell asks for its count again. */
-	static final String BELL_REFRESH_EVENT = "clientdesk:bell-refresh";
 
 	private final NotificationService notifications;
 
@@ -48,7 +47,7 @@ class BellController {
 	String open(Authentication user, Model model, HttpServletResponse response) {
 		model.addAttribute("items", items(this.notifications.list(user.getName())));
 		this.notifications.markAllRead(user.getName());
-		response.setHeader("HX-Trigger", BELL_REFRESH_EVENT);
+		response.setHeader("HX-Trigger", PageEvent.BELL_REFRESH.eventName());
 		return "notification/bell :: panel";
 	}
 

@@ -1,8 +1,8 @@
 package io.clientdesk.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
+import io.clientdesk.shared.Instants;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -14,14 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Times in the API are ISO-8601 UTC with milliseconds and {@code Z}, always with the
- * milliseconds (Jackson's default leaves them out when they are zero).
+ * Times in the API are written as {@link Instants#iso}: always with the milliseconds
+ * (Jackson's default leaves them out when they are zero).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
-
-	static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	@Bean
 	JsonMapperBuilderCustomizer instantsWithMilliseconds() {
@@ -29,7 +26,7 @@ class JsonConfiguration {
 		module.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
 			@Override
 			public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-				generator.writeString(INSTANT.format(value));
+				generator.writeString(Instants.iso(value));
 			}
 		});
 		return (builder) -> builder.addModule(module);

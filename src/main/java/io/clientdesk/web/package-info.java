@@ -1,5 +1,7 @@
 /**
- * What the web layer shares: the page layout, error pages and problem details, JSON
- * settings. No service depends on it.
+ * What the web layer shares: the page layout, the pager, the names of page events, how
+ * pages write times, error pages and problem details, JSON settings. Controllers use it;
+ * nothing under them does (services, repositories), and it uses no module but
+ * {@code shared}.
  */
 package io.clientdesk.web;

@@ -25,7 +25,9 @@ public final class WebSession {
 
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+	/** The token that every htmx request of a page sends (hx-headers on its body). */
+	private static final Pattern CSRF_HEADERS = Pattern
+		.compile("hx-headers='\\{&quot;[^&]+&quot;: &quot;([^&]+)&quot;\\}'");
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -51,11 +53,11 @@ public final class WebSession {
 		if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Could not log in as " + login.username() + ": " + answer.statusCode());
 		}
-		Matcher meta = CSRF_META.matcher(session.get("/clients", Map.of()).body());
-		if (!meta.find()) {
+		Matcher headers = CSRF_HEADERS.matcher(session.get("/clients", Map.of()).body());
+		if (!headers.find()) {
 			throw new IllegalStateException("No CSRF token on the clients page");
 		}
-		session.csrf = meta.group(1);
+		session.csrf = headers.group(1);
 		return session;
 	}
 

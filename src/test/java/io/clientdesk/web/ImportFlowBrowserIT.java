@@ -322,7 +322,7 @@ class ImportFlowBrowserIT {
 	}
 
 	private void closeImportDialog() {
-		this.browser.find(By.cssSelector("#import-dialog [data-close-dialog]")).click();
+		this.browser.find(By.cssSelector("#import-dialog button[command=close]")).click();
 		this.browser.until((d) -> !isOpen("import-dialog"));
 	}
 

@@ -1,20 +1,16 @@
 package io.clientdesk.importing.rows;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.clientdesk.client.Client;
+import io.clientdesk.shared.Instants;
 
 /**
  * A client's fields by their API names, as the record of changes keeps them.
  */
 public final class ClientValues {
-
-	static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private ClientValues() {
 	}
@@ -33,7 +29,7 @@ public final class ClientValues {
 	}
 
 	public static String format(Instant instant) {
-		return INSTANT.format(instant);
+		return Instants.iso(instant);
 	}
 
 }

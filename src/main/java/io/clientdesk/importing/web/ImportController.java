@@ -23,6 +23,8 @@ import io.clientdesk.organisation.Project;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.Problem;
+import io.clientdesk.web.PageEvent;
+import io.clientdesk.web.Pager;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,14 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasRole('MANAGER')")
 class ImportController {
-
-	/** htmx event, sent when an import that wrote clients has ended: lists refresh. */
-	static final String IMPORT_FINISHED_EVENT = "clientdesk:import-finished";
-
-	/**
-	 * htmx event, sent when the server has accepted a file: the dialog clears its form.
-	 */
-	static final String UPLOAD_ACCEPTED_EVENT = "clientdesk:upload-accepted";
 
 	static final int PAGE_SIZE = 50;
 
@@ -106,7 +100,7 @@ class ImportController {
 		catch (FileRejectedException ex) {
 			return rejected(ex.problems(), ex.kind().summary(), model, response);
 		}
-		response.setHeader("HX-Trigger", UPLOAD_ACCEPTED_EVENT);
+		response.setHeader("HX-Trigger", PageEvent.UPLOAD_ACCEPTED.eventName());
 		return status(view, viewer, model);
 	}
 
@@ -115,7 +109,7 @@ class ImportController {
 	String status(@PathVariable String id, Viewer viewer, Model model, HttpServletResponse response) {
 		Import view = this.imports.get(id, viewer);
 		if (view.status().isFinished() && !view.dryRun()) {
-			response.setHeader("HX-Trigger", IMPORT_FINISHED_EVENT);
+			response.setHeader("HX-Trigger", PageEvent.IMPORT_FINISHED.eventName());
 		}
 		return status(view, viewer, model);
 	}
@@ -216,31 +210,6 @@ class ImportController {
 	 * it.
 	 */
 	record EarlierImport(String id, String fileName, Instant createdAt) {
-
-	}
-
-	/** A page of a longer list. */
-	record Pager(int page, int size, long total) {
-
-		public long pages() {
-			return (this.total + this.size - 1) / this.size;
-		}
-
-		public boolean hasPrevious() {
-			return this.page > 0;
-		}
-
-		public boolean hasNext() {
-			return this.page + 1 < pages();
-		}
-
-		public long first() {
-			return (long) this.page * this.size + 1;
-		}
-
-		public long last() {
-			return Math.min(this.total, (long) (this.page + 1) * this.size);
-		}
 
 	}
 
