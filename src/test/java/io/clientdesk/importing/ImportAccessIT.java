@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImportAccessIT {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
+	@Autowired
 	Imports imports;
 
-	String run;
+	final String run = Imports.run();
 
 	Login manager;
 
@@ -39,10 +38,7 @@ class ImportAccessIT {
 	Login agent;
 
 	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
-		this.run = Imports.run();
+	void users() {
 		this.manager = this.api.user("manager-" + this.run, "MANAGER");
 		this.otherManager = this.api.user("other-" + this.run, "MANAGER");
 		this.agent = this.api.user("agent-" + this.run, "AGENT");
