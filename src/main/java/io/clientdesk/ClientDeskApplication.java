@@ -1,11 +1,11 @@
 package io.clientdesk;
 
+import io.clientdesk.importing.LocalValidation;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableAsync;
-
-import io.clientdesk.importing.LocalValidation;
 
 /**
  * ClientDesk: clients of a brokerage-style CRM and their bulk import from CSV.

@@ -1,7 +1,6 @@
 package io.clientdesk.database;
 
 import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;

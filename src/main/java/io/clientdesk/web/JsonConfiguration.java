@@ -2,12 +2,12 @@ package io.clientdesk.web;
 
 import java.time.Instant;
 
-import io.clientdesk.shared.Instants;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
+
+import io.clientdesk.shared.Instants;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -2,11 +2,11 @@ package io.clientdesk.client;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
+
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,18 +27,8 @@ class ClientEmailConstraintsIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	TestClients clients;
-
-	String project;
-
-	String desk;
-
-	@BeforeEach
-	void setUp() {
-		this.clients = new TestClients(this.jdbc);
-		this.project = this.clients.defaultProject();
-		this.desk = this.clients.defaultDesk();
-	}
 
 	@Test
 	void the_database_refuses_an_email_that_is_already_stored() {
@@ -78,7 +68,8 @@ class ClientEmailConstraintsIT {
 	}
 
 	private void insert(String email) {
-		this.clients.insert("Email", "Constraint", email, this.project, this.desk, true, "Personal", Instant.now());
+		this.clients.insert("Email", "Constraint", email, this.clients.defaultProject(), this.clients.defaultDesk(),
+				true, "Personal", Instant.now());
 	}
 
 	private long count(String email) {

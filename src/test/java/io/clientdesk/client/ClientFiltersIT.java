@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
 import io.clientdesk.support.WebSession;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,7 +58,7 @@ class ClientFiltersIT {
 		String inactive = clients.insert("Ivo", "Filters", "ivo." + tag + "@example.com", project, desk, false,
 				"Corporate", T0.plusSeconds(1));
 		String query = "project=" + project + "&active=false&type=corporate&q=" + tag + "&desk=&page=0&size=10";
-		WebSession session = WebSession.logIn(this.port, Login.ADMIN);
+		WebSession session = WebSession.logIn(this.api, Login.ADMIN);
 
 		for (Map<String, String> headers : List.of(Map.<String, String>of(), HTMX)) {
 			HttpResponse<String> page = session.get("/clients?" + query, headers);
@@ -101,7 +102,7 @@ class ClientFiltersIT {
 
 	@Test
 	void invalid_filters_are_a_bad_request_on_the_list_page_and_its_fragment() {
-		WebSession session = WebSession.logIn(this.port, this.api.user("filters-agent", "AGENT"));
+		WebSession session = WebSession.logIn(this.api, this.api.user("filters-agent", "AGENT"));
 
 		for (String query : List.of("active=maybe", "project=not-an-id", "size=0", "page=ten")) {
 			for (Map<String, String> headers : List.of(Map.<String, String>of(), HTMX)) {

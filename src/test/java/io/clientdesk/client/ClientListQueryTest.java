@@ -4,8 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
-import io.clientdesk.client.ClientListQuery.Statement;
 import org.junit.jupiter.api.Test;
+
+import io.clientdesk.client.ClientListQuery.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

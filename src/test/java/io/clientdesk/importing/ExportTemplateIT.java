@@ -8,18 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,27 +31,16 @@ class ExportTemplateIT {
 	private static final List<String> CANONICAL_HEADER = List.of("id", "firstName", "lastName", "email", "project",
 			"desk", "active", "type", "created");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
+	@Autowired
 	Imports imports;
 
+	@Autowired
 	TestClients clients;
 
-	String run;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api, this.jdbc);
-		this.clients = new TestClients(this.jdbc);
-		this.run = Imports.run();
-	}
+	final String run = Imports.run();
 
 	@Test
 	void an_edited_export_imported_again_updates_exactly_the_edited_clients() throws IOException {
@@ -99,10 +86,7 @@ class ExportTemplateIT {
 
 	@Test
 	void the_export_takes_the_filters_of_the_clients_list() {
-		String project = this.api.post("/api/projects", "{\"name\":\"Export " + this.run + "\"}", Login.ADMIN)
-			.json()
-			.get("id")
-			.asString();
+		String project = this.api.newProject("Export " + this.run);
 		String ann = stored("Ann", "ann", true);
 		String bob = stored("Bob", "bob", false);
 		String cy = this.clients.insert("Cy", "Lee", email("cy"), project, this.clients.defaultDesk(), true,
@@ -166,7 +150,7 @@ class ExportTemplateIT {
 	}
 
 	private JsonNode client(String id) {
-		return this.api.get("/api/clients/" + id, Login.ADMIN).json();
+		return this.api.client(id, Login.ADMIN);
 	}
 
 	private static byte[] csv(List<List<String>> records) throws IOException {

@@ -4,15 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.clientdesk.support.Api;
-import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.Imports;
-import io.clientdesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.Imports;
+import io.clientdesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImportAccessIT {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
+	@Autowired
 	Imports imports;
 
-	String run;
+	final String run = Imports.run();
 
 	Login manager;
 
@@ -39,10 +39,7 @@ class ImportAccessIT {
 	Login agent;
 
 	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
-		this.run = Imports.run();
+	void users() {
 		this.manager = this.api.user("manager-" + this.run, "MANAGER");
 		this.otherManager = this.api.user("other-" + this.run, "MANAGER");
 		this.agent = this.api.user("agent-" + this.run, "AGENT");

@@ -19,12 +19,12 @@ import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.Imports;
 import io.clientdesk.support.PostgresAvailableCondition;
 import io.clientdesk.support.ServerProcess;
 import io.clientdesk.support.TestDatabase;
 import io.clientdesk.support.TestFiles;
 
-import static io.clientdesk.importing.ImportDurabilityIT.awaitEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -65,13 +65,13 @@ class ImportClusterIT {
 		List<String> imports = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			Api api = servers.get(i % 2).api();
-			Api.Response accepted = ServerProcess.upload(api, "/api/imports", "part-" + i + ".csv",
-					TestFiles.newClients(prefix + "-" + i, 500, "Cluster"), Login.ADMIN);
+			Api.Response accepted = new Imports(api).upload("part-" + i + ".csv",
+					TestFiles.newClients(prefix + "-" + i, 500, "Cluster"), "", Login.ADMIN);
 			assertThat(accepted.status()).isEqualTo(202);
 			imports.add(accepted.json().get("id").asString());
 		}
 		for (String id : imports) {
-			JsonNode done = awaitEnd(servers.get(0).api(), id, Duration.ofSeconds(60));
+			JsonNode done = new Imports(servers.get(0).api()).awaitEnd(id, Login.ADMIN, Duration.ofSeconds(60));
 			assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
 			assertThat(done.get("created").asInt()).isEqualTo(500);
 		}
@@ -89,15 +89,17 @@ class ImportClusterIT {
 		String prefix = "race-" + UUID.randomUUID().toString().substring(0, 8);
 		Api first = servers.get(0).api();
 		Api second = servers.get(servers.size() - 1).api();
-		CompletableFuture<Api.Response> alpha = CompletableFuture.supplyAsync(() -> ServerProcess.upload(first,
-				"/api/imports", "alpha.csv", TestFiles.newClients(prefix, 1000, "Alpha"), Login.ADMIN));
-		CompletableFuture<Api.Response> beta = CompletableFuture.supplyAsync(() -> ServerProcess.upload(second,
-				"/api/imports", "beta.csv", TestFiles.newClients(prefix, 1000, "Beta"), Login.ADMIN));
+		CompletableFuture<Api.Response> alpha = CompletableFuture.supplyAsync(() -> new Imports(first)
+			.upload("alpha.csv", TestFiles.newClients(prefix, 1000, "Alpha"), "", Login.ADMIN));
+		CompletableFuture<Api.Response> beta = CompletableFuture.supplyAsync(() -> new Imports(second)
+			.upload("beta.csv", TestFiles.newClients(prefix, 1000, "Beta"), "", Login.ADMIN));
 		assertThat(alpha.join().status()).isEqualTo(202);
 		assertThat(beta.join().status()).isEqualTo(202);
 
-		JsonNode a = awaitEnd(first, alpha.join().json().get("id").asString(), Duration.ofSeconds(90));
-		JsonNode b = awaitEnd(first, beta.join().json().get("id").asString(), Duration.ofSeconds(90));
+		JsonNode a = new Imports(first).awaitEnd(alpha.join().json().get("id").asString(), Login.ADMIN,
+				Duration.ofSeconds(90));
+		JsonNode b = new Imports(first).awaitEnd(beta.join().json().get("id").asString(), Login.ADMIN,
+				Duration.ofSeconds(90));
 		assertThat(a.get("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(b.get("status").asString()).isEqualTo("SUCCEEDED");
 		// one of them created the clients, the other found and updated them

@@ -2,7 +2,6 @@ package io.clientdesk.importing;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.Imports;
+import io.clientdesk.support.Poll;
 import io.clientdesk.support.PostgresAvailableCondition;
 import io.clientdesk.support.ServerProcess;
 import io.clientdesk.support.TestDatabase;
@@ -44,8 +45,8 @@ class ImportDurabilityIT {
 			.start()) {
 			Api api = first.api();
 			for (int i = 0; i < 4; i++) {
-				Api.Response accepted = ServerProcess.upload(api, "/api/imports", "batch-" + i + ".csv",
-						TestFiles.newClients(prefix + "-" + i, 5000, "Crash"), Login.ADMIN);
+				Api.Response accepted = new Imports(api).upload("batch-" + i + ".csv",
+						TestFiles.newClients(prefix + "-" + i, 5000, "Crash"), "", Login.ADMIN);
 				assertThat(accepted.status()).isEqualTo(202);
 				imports.add(accepted.json().get("id").asString());
 			}
@@ -56,7 +57,7 @@ class ImportDurabilityIT {
 			.start()) {
 			Api api = second.api();
 			for (String id : imports) {
-				JsonNode done = awaitEnd(api, id, Duration.ofSeconds(120));
+				JsonNode done = new Imports(api).awaitEnd(id, Login.ADMIN, Duration.ofSeconds(120));
 				assertThat(done.get("status").asString()).as("import %s", id).isEqualTo("SUCCEEDED");
 				assertThat(done.get("created").asInt()).as("clients created by %s", id).isEqualTo(5000);
 				assertThat(api.get("/api/imports/" + id + "/changes?size=1", Login.ADMIN).json().get("total").asLong())
@@ -70,39 +71,9 @@ class ImportDurabilityIT {
 
 	/** Waits until one of the server's imports is being processed. */
 	static void awaitAnyProcessing(Api api) {
-		Instant deadline = Instant.now().plusSeconds(60);
-		while (Instant.now().isBefore(deadline)) {
-			for (JsonNode view : api.get("/api/imports", Login.ADMIN).json()) {
-				if ("PROCESSING".equals(view.get("status").asString())) {
-					return;
-				}
-			}
-			sleep(20);
-		}
-		throw new AssertionError("No import started processing within 60 s");
-	}
-
-	static JsonNode awaitEnd(Api api, String id, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			JsonNode view = api.get("/api/imports/" + id, Login.ADMIN).json();
-			String status = view.get("status").asString();
-			if (!"QUEUED".equals(status) && !"PROCESSING".equals(status)) {
-				return view;
-			}
-			sleep(200);
-		}
-		throw new AssertionError("Import " + id + " did not end within " + timeout);
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Poll.until(Duration.ofSeconds(60), Duration.ofMillis(20), () -> api.get("/api/imports", Login.ADMIN).json(),
+				(views) -> views.valueStream().anyMatch((view) -> "PROCESSING".equals(view.get("status").asString())),
+				"an import to be processed");
 	}
 
 }

@@ -4,19 +4,19 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import io.clientdesk.support.TestFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Files as spreadsheets and partners write them: Excel's semicolons and Windows-1252,
@@ -26,28 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImportFileFormatsIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
+	@Autowired
 	Imports imports;
 
-	String run;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api, this.jdbc);
-		this.run = Imports.run();
-	}
+	final String run = Imports.run();
 
 	@Test
 	void imports_an_excel_file_with_semicolons_in_windows_1252_keeping_the_accents() {
-		byte[] file = Imports.fixture("e2e/excel-semicolon-windows-1252.csv", Charset.forName("windows-1252"),
+		byte[] file = TestFiles.withRun("e2e/excel-semicolon-windows-1252.csv", Charset.forName("windows-1252"),
 				this.run);
 
 		JsonNode finished = this.imports.run("Kunden.csv", file, "", Login.ADMIN);
@@ -71,12 +60,12 @@ class ImportFileFormatsIT {
 
 	@Test
 	void imports_utf8_with_a_byte_order_mark() {
-		assertNamesIntact(Imports.fixture("e2e/utf8-bom.csv", StandardCharsets.UTF_8, this.run));
+		assertNamesIntact(TestFiles.withRun("e2e/utf8-bom.csv", StandardCharsets.UTF_8, this.run));
 	}
 
 	@Test
 	void imports_utf16_little_endian_with_a_byte_order_mark() {
-		byte[] file = Imports.fixture("e2e/utf16le-bom.csv", StandardCharsets.UTF_16LE, this.run);
+		byte[] file = TestFiles.withRun("e2e/utf16le-bom.csv", StandardCharsets.UTF_16LE, this.run);
 		assertThat(file).startsWith(0xFF, 0xFE);
 
 		assertNamesIntact(file);
@@ -84,7 +73,7 @@ class ImportFileFormatsIT {
 
 	@Test
 	void reports_the_physical_line_where_a_record_starts_after_quoted_line_breaks() {
-		byte[] file = Imports.fixture("e2e/quoted-line-breaks.csv", StandardCharsets.UTF_8, this.run);
+		byte[] file = TestFiles.withRun("e2e/quoted-line-breaks.csv", StandardCharsets.UTF_8, this.run);
 
 		JsonNode finished = this.imports.run("multiline.csv", file, "?onError=skip", Login.ADMIN);
 
@@ -94,10 +83,8 @@ class ImportFileFormatsIT {
 		assertThat(finished.get("failed").asInt()).isEqualTo(3);
 		List<List<String>> report = this.imports.errorReport(finished.get("id").asString(), Login.ADMIN);
 		assertThat(report).extracting((row) -> row.get(0), (row) -> row.get(1), (row) -> row.get(3))
-			.containsExactly(org.assertj.core.api.Assertions.tuple("line", "column", "code"),
-					org.assertj.core.api.Assertions.tuple("2", "lastName", "invalid_value"),
-					org.assertj.core.api.Assertions.tuple("6", "lastName", "invalid_value"),
-					org.assertj.core.api.Assertions.tuple("10", "email", "invalid_email"));
+			.containsExactly(tuple("line", "column", "code"), tuple("2", "lastName", "invalid_value"),
+					tuple("6", "lastName", "invalid_value"), tuple("10", "email", "invalid_email"));
 		assertThat(client("bo." + this.run + "@example.com").get("firstName").asString()).isEqualTo("Bo \"The Boss\"");
 		assertThat(client("dee." + this.run + "@example.com").get("lastName").asString()).isEqualTo("a, b");
 	}
@@ -116,9 +103,7 @@ class ImportFileFormatsIT {
 	}
 
 	private JsonNode client(String email) {
-		JsonNode page = this.api.get("/api/clients?q=" + email, Login.ADMIN).json();
-		assertThat(page.get("items")).as("clients with %s", email).hasSize(1);
-		return page.get("items").get(0);
+		return this.api.onlyClient(email, Login.ADMIN);
 	}
 
 }

@@ -1,19 +1,18 @@
 package io.clientdesk.importing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,24 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImportModesIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
+	@Autowired
 	Imports imports;
 
-	String run;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api, this.jdbc);
-		this.run = Imports.run();
-	}
+	final String run = Imports.run();
 
 	@Test
 	void a_dry_run_reports_the_counts_it_would_produce_and_writes_no_client() {
@@ -184,7 +172,7 @@ class ImportModesIT {
 			String email = cells[2].contains("@") ? cells[2] : email(cells[2]);
 			text.append(cells[0]).append(',').append(cells[1]).append(',').append(email).append('\n');
 		}
-		return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private String email(String name) {
@@ -201,9 +189,7 @@ class ImportModesIT {
 	}
 
 	private JsonNode client(String name) {
-		JsonNode page = this.api.get("/api/clients?q=" + email(name), Login.ADMIN).json();
-		assertThat(page.get("items")).hasSize(1);
-		return page.get("items").get(0);
+		return this.api.onlyClient(email(name), Login.ADMIN);
 	}
 
 	private long changesTotal(String importId) {

@@ -5,18 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,27 +32,16 @@ class ImportRowsIT {
 
 	private static final Instant LONG_AGO = Instant.parse("2020-01-02T03:04:05.678Z");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
+	@Autowired
 	Imports imports;
 
+	@Autowired
 	TestClients clients;
 
-	String run;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api, this.jdbc);
-		this.clients = new TestClients(this.jdbc);
-		this.run = Imports.run();
-	}
+	final String run = Imports.run();
 
 	@Test
 	void reports_every_row_error_with_line_column_and_code_and_writes_nothing() {
@@ -200,14 +187,8 @@ class ImportRowsIT {
 	@Test
 	void gives_new_clients_the_import_defaults_and_the_time_of_the_import() {
 		JsonNode defaults = this.api.get("/api/settings/import-defaults", Login.ADMIN).json();
-		String project = this.api.post("/api/projects", "{\"name\":\"Project " + this.run + "\"}", Login.ADMIN)
-			.json()
-			.get("id")
-			.asString();
-		String desk = this.api.post("/api/desks", "{\"name\":\"Desk " + this.run + "\"}", Login.ADMIN)
-			.json()
-			.get("id")
-			.asString();
+		String project = this.api.newProject("Project " + this.run);
+		String desk = this.api.newDesk("Desk " + this.run);
 		String file = lines("firstName,lastName,email,project,desk,active,type,created",
 				"Ann,,  " + email("Ann").toUpperCase() + "  ,,,,,",
 				"Bob,Lee," + email("bob") + "," + project + "," + desk + ",no,CORPORATE,2024-06-13",
@@ -246,15 +227,11 @@ class ImportRowsIT {
 	}
 
 	private JsonNode client(String id) {
-		Api.Response response = this.api.get("/api/clients/" + id, Login.ADMIN);
-		assertThat(response.status()).isEqualTo(200);
-		return response.json();
+		return this.api.client(id, Login.ADMIN);
 	}
 
 	private JsonNode clientByEmail(String email) {
-		JsonNode page = this.api.get("/api/clients?q=" + email, Login.ADMIN).json();
-		assertThat(page.get("items")).as("clients with %s", email).hasSize(1);
-		return page.get("items").get(0);
+		return this.api.onlyClient(email, Login.ADMIN);
 	}
 
 	private static List<String> row(List<List<String>> report, String line) {

@@ -5,20 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.clientdesk.support.Api;
-import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.Imports;
-import io.clientdesk.support.TestDatabase;
-import io.clientdesk.support.IntegrationTest;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.Imports;
+import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.TestDatabase;
+import io.clientdesk.support.TestFiles;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -31,24 +32,14 @@ import static org.assertj.core.api.Assertions.tuple;
 @IntegrationTest
 class ImportUploadIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
+	@Autowired
 	Imports imports;
 
-	@org.junit.jupiter.api.BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api, this.jdbc);
-	}
-
 	static Stream<Arguments> notCsv() {
-		byte[] workbook = Imports.fixture("excel-workbook-renamed.csv");
+		byte[] workbook = TestFiles.bytes("excel-workbook-renamed.csv");
 		return Stream.of(Arguments.of("workbook.xlsx", workbook, "ZIP"),
 				Arguments.of("workbook-renamed.csv", workbook, "ZIP"),
 				Arguments.of("statement.csv", ascii("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), "PDF"),
@@ -113,13 +104,13 @@ class ImportUploadIT {
 	}
 
 	static Stream<Arguments> invalid() {
-		return Stream.of(Arguments.of("no records", Imports.fixture("header-only.csv"), List.of(tuple(1, null))),
-				Arguments.of("unknown and duplicated columns", Imports.fixture("bad-header.csv"),
+		return Stream.of(Arguments.of("no records", TestFiles.bytes("header-only.csv"), List.of(tuple(1, null))),
+				Arguments.of("unknown and duplicated columns", TestFiles.bytes("bad-header.csv"),
 						List.of(tuple(1, "Phone"), tuple(1, "email"), tuple(1, "firstName"))),
 				Arguments.of("neither id nor email column", ascii("firstName,lastName\nAnn,Lee\n"),
 						List.of(tuple(1, null))),
-				Arguments.of("a quote never closed", Imports.fixture("unclosed-quote.csv"), List.of(tuple(3, "email"))),
-				Arguments.of("formulas, markup and script URLs", Imports.fixture("dangerous-cells.csv"),
+				Arguments.of("a quote never closed", TestFiles.bytes("unclosed-quote.csv"), List.of(tuple(3, "email"))),
+				Arguments.of("formulas, markup and script URLs", TestFiles.bytes("dangerous-cells.csv"),
 						List.of(tuple(2, "lastName"), tuple(3, "lastName"), tuple(4, "lastName"), tuple(5, "lastName"),
 								tuple(6, "lastName"), tuple(7, "email"), tuple(8, "lastName"), tuple(9, "lastName"))),
 				Arguments.of("a formula behind a quoted line break", ascii(
@@ -130,7 +121,7 @@ class ImportUploadIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalid")
 	void rejects_a_csv_that_cannot_be_imported_with_422_naming_line_and_column_of_each_problem(String why,
-			byte[] content, List<org.assertj.core.groups.Tuple> expected) {
+			byte[] content, List<Tuple> expected) {
 		String name = Imports.run() + ".csv";
 		Api.Response response = this.imports.upload(name, content, "", Login.ADMIN);
 
@@ -149,7 +140,7 @@ class ImportUploadIT {
 	@Test
 	void a_dry_run_of_a_rejected_file_is_rejected_as_well() {
 		String name = Imports.run() + ".csv";
-		Api.Response response = this.imports.upload(name, Imports.fixture("dangerous-cells.csv"), "?dryRun=true",
+		Api.Response response = this.imports.upload(name, TestFiles.bytes("dangerous-cells.csv"), "?dryRun=true",
 				Login.ADMIN);
 
 		assertThat(response.status()).isEqualTo(422);

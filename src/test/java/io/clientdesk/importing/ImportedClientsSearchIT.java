@@ -3,17 +3,16 @@ package io.clientdesk.importing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.client.ClientsWritten;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,30 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ImportedClientsSearchIT {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
+
+	@Autowired
+	Imports imports;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Api api;
-
-	Imports imports;
-
-	String run;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.imports = new Imports(this.api);
-		this.run = Imports.run();
-	}
+	final String run = Imports.run();
 
 	@Test
 	void imported_clients_are_found_by_name_and_email_and_renamed_ones_by_their_new_name_only() {
 		String file = "firstName,lastName,email\n" + "Quentin,Oldname" + this.run + ",quentin." + this.run
 				+ "@example.com\n" + "Rita,Keeps" + this.run + ",rita." + this.run + "@example.com\n";
-		JsonNode created = this.imports.run("search.csv", file.getBytes(StandardCharsets.UTF_8), "", Login.ADMIN);
+		// not waiting for the search text: the test waits as a user would
+		Imports overHttp = this.imports.overHttpOnly();
+		JsonNode created = overHttp.run("search.csv", file.getBytes(StandardCharsets.UTF_8), "", Login.ADMIN);
 		assertThat(created.get("created").asInt()).isEqualTo(2);
 
 		this.api.awaitSearch("oldname" + this.run, 1, Login.ADMIN);
@@ -58,7 +51,7 @@ class ImportedClientsSearchIT {
 				"Keeps" + this.run);
 
 		String renamed = "email,lastName\n" + "quentin." + this.run + "@example.com,Newname" + this.run + "\n";
-		JsonNode updated = this.imports.run("rename.csv", renamed.getBytes(StandardCharsets.UTF_8), "", Login.ADMIN);
+		JsonNode updated = overHttp.run("rename.csv", renamed.getBytes(StandardCharsets.UTF_8), "", Login.ADMIN);
 		assertThat(updated.get("updated").asInt()).isEqualTo(1);
 
 		// the old name stops matching at once (the list checks the client itself); the
@@ -73,8 +66,7 @@ class ImportedClientsSearchIT {
 	@Test
 	void the_event_that_hands_an_import_to_the_search_is_deleted_once_handled() {
 		String file = "firstName,lastName,email\n" + "Paula,Events,paula." + this.run + "@example.com\n";
-		JsonNode created = new Imports(this.api, this.jdbc).run("events.csv", file.getBytes(StandardCharsets.UTF_8), "",
-				Login.ADMIN);
+		JsonNode created = this.imports.run("events.csv", file.getBytes(StandardCharsets.UTF_8), "", Login.ADMIN);
 		assertThat(created.get("created").asInt()).isEqualTo(1);
 
 		// each carries up to 5 000 IDs: kept, they would grow the table by that much per

@@ -2,8 +2,9 @@ package io.clientdesk.notification;
 
 import java.time.Instant;
 
-import io.clientdesk.importing.ImportStatus;
 import org.junit.jupiter.api.Test;
+
+import io.clientdesk.importing.ImportStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

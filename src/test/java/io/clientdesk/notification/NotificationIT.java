@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.WebSession;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -104,7 +105,7 @@ class NotificationIT {
 			.asString();
 		JsonNode notification = awaitNotifications(this.manager, 1).get(0);
 
-		HttpResponse<String> panel = WebSession.logIn(this.port, this.manager)
+		HttpResponse<String> panel = WebSession.logIn(this.api, this.manager)
 			.get("/notifications/panel", Map.of("HX-Request", "true"));
 
 		assertThat(panel.statusCode()).isEqualTo(200);

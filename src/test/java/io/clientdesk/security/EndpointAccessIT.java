@@ -1,35 +1,25 @@
 package io.clientdesk.security;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
-import org.junit.jupiter.api.BeforeEach;
-import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.clientdesk.support.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,21 +36,18 @@ class EndpointAccessIT {
 
 	}
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	Api api;
+	TestClients clients;
 
 	Login agent;
 
 	Login manager;
 
 	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
+	void users() {
 		this.agent = this.api.user("access-agent", "AGENT");
 		this.manager = this.api.user("access-manager", "MANAGER");
 	}
@@ -164,11 +151,11 @@ class EndpointAccessIT {
 	}
 
 	@Test
-	void logging_in_with_the_form_opens_the_clients_page() throws Exception {
-		Browser browser = new Browser();
+	void logging_in_with_the_form_opens_the_clients_page() {
+		WebSession browser = WebSession.open(this.api);
 		String token = browser.csrfTokenOfLoginForm();
 
-		HttpResponse<String> login = browser.postForm("/login",
+		HttpResponse<String> login = browser.submitForm("/login",
 				Map.of("username", "admin", "password", IntegrationTest.ADMIN_PASSWORD, "_csrf", token));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location"))
@@ -180,11 +167,11 @@ class EndpointAccessIT {
 	}
 
 	@Test
-	void the_login_form_with_a_wrong_password_sends_back_to_the_login_page_with_an_error() throws Exception {
-		Browser browser = new Browser();
+	void the_login_form_with_a_wrong_password_sends_back_to_the_login_page_with_an_error() {
+		WebSession browser = WebSession.open(this.api);
 		String token = browser.csrfTokenOfLoginForm();
 
-		HttpResponse<String> login = browser.postForm("/login",
+		HttpResponse<String> login = browser.submitForm("/login",
 				Map.of("username", "admin", "password", "not-the-password", "_csrf", token));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location"))
@@ -193,11 +180,11 @@ class EndpointAccessIT {
 	}
 
 	@Test
-	void the_login_form_without_its_csrf_token_is_refused() throws Exception {
-		Browser browser = new Browser();
+	void the_login_form_without_its_csrf_token_is_refused() {
+		WebSession browser = WebSession.open(this.api);
 		browser.csrfTokenOfLoginForm();
 
-		HttpResponse<String> login = browser.postForm("/login",
+		HttpResponse<String> login = browser.submitForm("/login",
 				Map.of("username", "admin", "password", IntegrationTest.ADMIN_PASSWORD));
 		assertThat(login.statusCode()).isEqualTo(403);
 		assertThat(browser.get("/clients").statusCode()).isEqualTo(302);
@@ -236,46 +223,8 @@ class EndpointAccessIT {
 	}
 
 	private String newClient(String unique) {
-		TestClients clients = new TestClients(this.jdbc);
-		return clients.insert("Access", "Client", "access-" + unique + "@example.com", clients.defaultProject(),
-				clients.defaultDesk(), true, "Personal", Instant.now());
-	}
-
-	/** A person's browser: keeps cookies, does not follow redirects. */
-	private final class Browser {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(String path) throws Exception {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
-			String form = String.join("&", fields.entrySet()
-				.stream()
-				.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-				.toList());
-			HttpRequest request = HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString(form))
-				.build();
-			return this.http.send(request, BodyHandlers.ofString());
-		}
-
-		String csrfTokenOfLoginForm() throws Exception {
-			HttpResponse<String> page = get("/login");
-			assertThat(page.statusCode()).isEqualTo(200);
-			Matcher matcher = CSRF.matcher(page.body());
-			assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
-			return matcher.group(1);
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + EndpointAccessIT.this.port + path);
-		}
-
+		return this.clients.insert("Access", "Client", "access-" + unique + "@example.com",
+				this.clients.defaultProject(), this.clients.defaultDesk(), true, "Personal", Instant.now());
 	}
 
 }

@@ -3,15 +3,15 @@ package io.clientdesk.security;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class UserApiIT {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Api api;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api() {
-		return new Api(this.port);
-	}
 
 	@Test
 	void an_admin_creates_users_of_each_role_who_can_then_log_in() {
@@ -35,87 +31,87 @@ class UserApiIT {
 			String username = "user-" + role.toLowerCase() + "-" + ObjectIds.next();
 			String password = "secret-" + ObjectIds.next();
 
-			Api.Response response = api().post("/api/users", body(username, password, role), Login.ADMIN);
+			Api.Response response = this.api.post("/api/users", body(username, password, role), Login.ADMIN);
 
 			assertThat(response.status()).isEqualTo(201);
 			assertThat(response.contentType()).startsWith("application/json");
 			assertThat(response.json()).isEqualTo(expected(username, role));
-			assertThat(api().get("/api/projects", new Login(username, password)).status()).isEqualTo(200);
-			assertThat(api().get("/api/projects", new Login(username, password + "x")).status()).isEqualTo(401);
+			assertThat(this.api.get("/api/projects", new Login(username, password)).status()).isEqualTo(200);
+			assertThat(this.api.get("/api/projects", new Login(username, password + "x")).status()).isEqualTo(401);
 		}
 	}
 
 	@Test
 	void a_new_user_gets_the_rights_of_the_role_given() {
 		String username = "new-admin-" + ObjectIds.next();
-		api().post("/api/users", body(username, "long-enough-password", "ADMIN"), Login.ADMIN);
+		this.api.post("/api/users", body(username, "long-enough-password", "ADMIN"), Login.ADMIN);
 		Login newAdmin = new Login(username, "long-enough-password");
 
-		Api.Response created = api().post("/api/projects", Api.json(Map.of("name", "By " + username)), newAdmin);
+		Api.Response created = this.api.post("/api/projects", Api.json(Map.of("name", "By " + username)), newAdmin);
 		assertThat(created.status()).isEqualTo(201);
 
 		String agentName = "new-agent-" + ObjectIds.next();
-		api().post("/api/users", body(agentName, "long-enough-password", "AGENT"), newAdmin);
+		this.api.post("/api/users", body(agentName, "long-enough-password", "AGENT"), newAdmin);
 		Login newAgent = new Login(agentName, "long-enough-password");
-		assertThat(api().post("/api/projects", Api.json(Map.of("name", "By " + agentName)), newAgent).status())
+		assertThat(this.api.post("/api/projects", Api.json(Map.of("name", "By " + agentName)), newAgent).status())
 			.isEqualTo(403);
-		assertThat(api().get("/api/clients", newAgent).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/clients", newAgent).status()).isEqualTo(200);
 	}
 
 	@Test
 	void a_username_that_is_taken_is_a_conflict() {
 		String username = "taken-" + ObjectIds.next();
-		assertThat(api().post("/api/users", body(username, "first-password", "AGENT"), Login.ADMIN).status())
+		assertThat(this.api.post("/api/users", body(username, "first-password", "AGENT"), Login.ADMIN).status())
 			.isEqualTo(201);
 
-		Api.Response response = api().post("/api/users", body(username, "second-password", "ADMIN"), Login.ADMIN);
+		Api.Response response = this.api.post("/api/users", body(username, "second-password", "ADMIN"), Login.ADMIN);
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("detail").asString()).contains(username);
 		assertThat(response.body()).doesNotContain("second-password");
 		// the first user keeps their password and role
-		assertThat(api().get("/api/projects", new Login(username, "first-password")).status()).isEqualTo(200);
-		assertThat(api().get("/api/projects", new Login(username, "second-password")).status()).isEqualTo(401);
-		assertThat(api()
+		assertThat(this.api.get("/api/projects", new Login(username, "first-password")).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/projects", new Login(username, "second-password")).status()).isEqualTo(401);
+		assertThat(this.api
 			.post("/api/desks", Api.json(Map.of("name", "By " + username)), new Login(username, "first-password"))
 			.status()).isEqualTo(403);
 	}
 
 	@Test
 	void the_admin_user_cannot_be_created_again() {
-		Api.Response response = api().post("/api/users", body("admin", "another-password", "AGENT"), Login.ADMIN);
+		Api.Response response = this.api.post("/api/users", body("admin", "another-password", "AGENT"), Login.ADMIN);
 		assertThat(response.status()).isEqualTo(409);
-		assertThat(api().get("/api/projects", Login.ADMIN).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/projects", Login.ADMIN).status()).isEqualTo(200);
 	}
 
 	@Test
 	void a_password_shorter_than_8_characters_is_refused_naming_the_field() {
 		String username = "short-" + ObjectIds.next();
-		Api.Response response = api().post("/api/users", body(username, "1234567", "AGENT"), Login.ADMIN);
+		Api.Response response = this.api.post("/api/users", body(username, "1234567", "AGENT"), Login.ADMIN);
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(columns(response)).containsExactly("password");
 		assertThat(response.body()).doesNotContain("1234567");
-		assertThat(api().get("/api/projects", new Login(username, "1234567")).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/projects", new Login(username, "1234567")).status()).isEqualTo(401);
 	}
 
 	@Test
 	void an_unknown_role_is_refused() {
 		String username = "no-role-" + ObjectIds.next();
-		Api.Response response = api().post("/api/users", body(username, "long-enough-password", "SUPERUSER"),
+		Api.Response response = this.api.post("/api/users", body(username, "long-enough-password", "SUPERUSER"),
 				Login.ADMIN);
 
 		assertThat(response.status()).isBetween(400, 499);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.body()).doesNotContain("long-enough-password").doesNotContain("Exception");
-		assertThat(api().get("/api/projects", new Login(username, "long-enough-password")).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/projects", new Login(username, "long-enough-password")).status()).isEqualTo(401);
 	}
 
 	@Test
 	void a_username_with_spaces_or_a_missing_role_is_refused_naming_the_fields() {
-		Api.Response response = api().post("/api/users",
+		Api.Response response = this.api.post("/api/users",
 				Api.json(Map.of("username", "has space", "password", "long-enough-password")), Login.ADMIN);
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(columns(response)).containsExactlyInAnyOrder("username", "role");
@@ -126,10 +122,10 @@ class UserApiIT {
 		String username = "quiet-" + ObjectIds.next();
 		String password = "do-not-echo-" + ObjectIds.next();
 
-		Api.Response created = api().post("/api/users", body(username, password, "MANAGER"), Login.ADMIN);
-		Api.Response duplicate = api().post("/api/users", body(username, password, "MANAGER"), Login.ADMIN);
-		Api.Response invalid = api().post("/api/users", body(username + " x", password, "MANAGER"), Login.ADMIN);
-		Api.Response forbidden = api().post("/api/users", body(username + "-2", password, "MANAGER"),
+		Api.Response created = this.api.post("/api/users", body(username, password, "MANAGER"), Login.ADMIN);
+		Api.Response duplicate = this.api.post("/api/users", body(username, password, "MANAGER"), Login.ADMIN);
+		Api.Response invalid = this.api.post("/api/users", body(username + " x", password, "MANAGER"), Login.ADMIN);
+		Api.Response forbidden = this.api.post("/api/users", body(username + "-2", password, "MANAGER"),
 				new Login(username, password));
 
 		assertThat(List.of(created, duplicate, invalid, forbidden)).extracting(Api.Response::status)
@@ -143,7 +139,7 @@ class UserApiIT {
 	void the_password_is_stored_as_a_bcrypt_hash() {
 		String username = "hashed-" + ObjectIds.next();
 		String password = "plain-" + ObjectIds.next();
-		api().post("/api/users", body(username, password, "AGENT"), Login.ADMIN);
+		this.api.post("/api/users", body(username, password, "AGENT"), Login.ADMIN);
 
 		String hash = this.jdbc.sql("select password_hash from users where username = ?")
 			.param(username)

@@ -13,9 +13,12 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client of the running application's HTTP API, as a partner's script would use it:
@@ -48,6 +51,11 @@ public final class Api {
 
 	}
 
+	/** Where the path is on the application's server. */
+	URI uri(String path) {
+		return URI.create(this.base + path);
+	}
+
 	public Response get(String path, Login login) {
 		return send("GET", path, BodyPublishers.noBody(), null, login);
 	}
@@ -61,7 +69,7 @@ public final class Api {
 	}
 
 	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).method(method, body);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -70,10 +78,15 @@ public final class Api {
 				.encodeToString((login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));
 			request.header("Authorization", "Basic " + token);
 		}
+		HttpResponse<String> response = exchange(this.http, request.build());
+		return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body(), response.headers());
+	}
+
+	/** Sends a request of a test, which wants no checked exceptions. */
+	static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), response.headers());
+			return http.send(request, BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -85,28 +98,20 @@ public final class Api {
 	}
 
 	/**
-	 * Creates a user through the API as admin, unless it exists, and returns its login.
-	 */
-	/**
 	 * Waits until {@code q} finds {@code expected} clients (counted in the export, since
 	 * the list's total may be an estimate): the search text of imported clients is
 	 * brought up to date just after the import ends (ClientSearchIndexer).
 	 */
 	public void awaitSearch(String q, long expected, Login login) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (true) {
-			Response response = get("/api/clients/export.csv?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), login);
-			if (response.status() == 200 && response.body().lines().count() - 1 == expected) {
-				return;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError(
-						"q=" + q + " did not find " + expected + " clients within 20 s: " + response.body());
-			}
-			Imports.pause(50);
-		}
+		Poll.until(Duration.ofSeconds(20), Duration.ofMillis(50),
+				() -> get("/api/clients/export.csv?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), login),
+				(export) -> export.status() == 200 && export.body().lines().count() - 1 == expected,
+				"q=" + q + " to find " + expected + " clients");
 	}
 
+	/**
+	 * Creates a user through the API as admin, unless it exists, and returns its login.
+	 */
 	public Login user(String username, String role) {
 		Response response = post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
 				+ "\",\"role\":\"" + role + "\"}", Login.ADMIN);
@@ -114,6 +119,39 @@ public final class Api {
 			throw new IllegalStateException("Could not create user " + username + ": " + response);
 		}
 		return new Login(username, "password-" + username);
+	}
+
+	/** Creates a project as admin and returns its ID. */
+	public String newProject(String name) {
+		return created("/api/projects", name);
+	}
+
+	/** Creates a desk as admin and returns its ID. */
+	public String newDesk(String name) {
+		return created("/api/desks", name);
+	}
+
+	private String created(String path, String name) {
+		Response response = post(path, json(Map.of("name", name)), Login.ADMIN);
+		assertThat(response.status()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+		return response.json().get("id").asString();
+	}
+
+	/** GET /api/clients/{id}. */
+	public JsonNode client(String id, Login login) {
+		Response response = get("/api/clients/" + id, login);
+		assertThat(response.status()).as("client %s: %s", id, response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	/**
+	 * The one client that {@code q} finds in the list; fails if there are none or
+	 * several.
+	 */
+	public JsonNode onlyClient(String q, Login login) {
+		JsonNode page = get("/api/clients?q=" + q, login).json();
+		assertThat(page.get("items")).as("clients with %s", q).hasSize(1);
+		return page.get("items").get(0);
 	}
 
 	public static String json(Object value) {

@@ -1,9 +1,5 @@
 package io.clientdesk.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -15,8 +11,9 @@ import java.util.UUID;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.clientdesk.support.Api.Login;
 import tools.jackson.databind.JsonNode;
+
+import io.clientdesk.support.Api.Login;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,8 +49,16 @@ public final class Imports {
 	}
 
 	/**
-	 * A short text unique to one test, to put into emails and names so that tests sharing
-	 * a database find their own clients.
+	 * These imports through HTTP only: an import's end is its status, before the search
+	 * text of its clients is written.
+	 */
+	public Imports overHttpOnly() {
+		return new Imports(this.api);
+	}
+
+	/**
+	 * A short text unique to one test, to put into emails, names and file names so that
+	 * tests sharing a database find their own.
 	 */
 	public static String run() {
 		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -74,36 +79,42 @@ public final class Imports {
 
 	/** Polls the import until it is neither QUEUED nor PROCESSING. */
 	public JsonNode awaitEnd(String id, Login login) {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (true) {
-			Api.Response response = this.api.get("/api/imports/" + id, login);
-			assertThat(response.status()).as("GET import %s: %s", id, response.body()).isEqualTo(200);
-			JsonNode view = response.json();
-			if (!RUNNING.contains(view.get("status").asString())) {
-				awaitSearchText();
-				return view;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Import " + id + " did not end within " + TIMEOUT + ": " + view);
-			}
-			pause(50);
-		}
+		return awaitEnd(id, login, TIMEOUT, Duration.ofMillis(50));
+	}
+
+	/**
+	 * Waits longer, asking less often: for imports of thousands of rows, on a server that
+	 * is busy with them.
+	 */
+	public JsonNode awaitEnd(String id, Login login, Duration timeout) {
+		return awaitEnd(id, login, timeout, Duration.ofMillis(200));
+	}
+
+	private JsonNode awaitEnd(String id, Login login, Duration timeout, Duration every) {
+		JsonNode ended = Poll.until(timeout, every, () -> view(id, login),
+				(view) -> !RUNNING.contains(view.get("status").asString()), "import " + id + " to end");
+		awaitSearchText();
+		return ended;
+	}
+
+	/** GET /api/imports/{id}. */
+	public JsonNode view(String id, Login login) {
+		Api.Response response = this.api.get("/api/imports/" + id, login);
+		assertThat(response.status()).as("GET import %s: %s", id, response.body()).isEqualTo(200);
+		return response.json();
 	}
 
 	private void awaitSearchText() {
 		if (this.jdbc == null) {
 			return;
 		}
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (this.jdbc.sql("select count(*) from event_publication where completion_date is null and event_type = ?")
-			.param("io.clientdesk.client.ClientsWritten")
-			.query(Long.class)
-			.single() > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("The search text of imported clients was not written within " + TIMEOUT);
-			}
-			pause(10);
-		}
+		Poll.until(TIMEOUT, Duration.ofMillis(10),
+				() -> this.jdbc
+					.sql("select count(*) from event_publication where completion_date is null and event_type = ?")
+					.param("io.clientdesk.client.ClientsWritten")
+					.query(Long.class)
+					.single(),
+				(pending) -> pending == 0, "the search text of imported clients to be written");
 	}
 
 	/** The error report's records, header included; the lists may be changed. */
@@ -132,42 +143,11 @@ public final class Imports {
 		return ids;
 	}
 
-	/**
-	 * A file of src/test/resources/csv with every {@code {run}} replaced, in the file's
-	 * own character set (so a Windows-1252 or UTF-16 file stays one, BOM included).
-	 */
-	public static byte[] fixture(String name, Charset charset, String run) {
-		String text = new String(fixture(name), charset);
-		return text.replace("{run}", run).getBytes(charset);
-	}
-
-	public static byte[] fixture(String name) {
-		try (InputStream in = Imports.class.getResourceAsStream("/csv/" + name)) {
-			if (in == null) {
-				throw new IllegalArgumentException("No test file " + name);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	public static String sha256(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -4,27 +4,40 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A {@code multipart/form-data} body with one file part, as a browser or {@code curl -F}
- * sends it.
+ * A {@code multipart/form-data} body of text fields and one file, as a browser or
+ * {@code curl -F} sends it.
  */
 public record Multipart(String contentType, byte[] body) {
 
+	/** The file alone, as {@code curl -F field=@fileName} sends it. */
 	public static Multipart file(String field, String fileName, byte[] content) {
+		return form(Map.of(), field, fileName, "application/octet-stream", content);
+	}
+
+	/** The fields, then the file, as a browser sends a form. */
+	public static Multipart form(Map<String, String> fields, String fileField, String fileName, String fileType,
+			byte[] content) {
 		String boundary = "----clientdesk-test-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> body.writeBytes(utf8("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")));
+		body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+				+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n"));
 		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(utf8("\r\n--" + boundary + "--\r\n"));
 		return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
 	}
 
 	public BodyPublisher publisher() {
 		return BodyPublishers.ofByteArray(this.body);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

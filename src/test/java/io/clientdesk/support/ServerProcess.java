@@ -92,12 +92,6 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	/** A multipart upload of a CSV file, as curl -F file=@name would send it. */
-	public static Api.Response upload(Api api, String path, String fileName, byte[] content, Api.Login login) {
-		Multipart multipart = Multipart.file("file", fileName, content);
-		return api.send("POST", path, multipart.publisher(), multipart.contentType(), login);
-	}
-
 	private void waitFor() {
 		try {
 			this.process.waitFor();
@@ -130,19 +124,9 @@ public final class ServerProcess implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			sleep(250);
+			Poll.pause(Duration.ofMillis(250));
 		}
 		throw new IllegalStateException("The server did not become healthy within " + timeout);
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static int freePort() {

@@ -3,6 +3,7 @@ package io.clientdesk.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import io.clientdesk.importing.file.ClientCsvParser;
@@ -27,6 +28,15 @@ public final class TestFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A file with every {@code {run}} replaced, in the file's own character set (so a
+	 * Windows-1252 or UTF-16 file stays one, BOM included).
+	 */
+	public static byte[] withRun(String name, Charset charset, String run) {
+		String text = new String(bytes(name), charset);
+		return text.replace("{run}", run).getBytes(charset);
 	}
 
 	public static ParsedFile parse(String name) {

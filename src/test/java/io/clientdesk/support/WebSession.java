@@ -1,8 +1,5 @@
 package io.clientdesk.support;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,20 +7,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person's session in the web UI, without a browser: logged in through the form, with
- * the session cookie and the CSRF token that the pages carry.
+ * A person's session in the web UI, without a browser: it keeps its cookies, follows no
+ * redirect, and once logged in through the form sends the CSRF token that the pages
+ * carry.
  */
 public final class WebSession {
 
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+	/** What htmx sends with each of its requests. */
+	public static final Map<String, String> HTMX = Map.of("HX-Request", "true");
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	/** The token that every htmx request of a page sends (hx-headers on its body). */
 	private static final Pattern CSRF_HEADERS = Pattern
@@ -31,34 +33,72 @@ public final class WebSession {
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-	private final String base;
+	private final Api app;
 
 	private String csrf;
 
-	private WebSession(int port) {
-		this.base = "http://127.0.0.1:" + port;
+	private WebSession(Api app) {
+		this.app = app;
 	}
 
-	public static WebSession logIn(int port, Api.Login login) {
-		WebSession session = new WebSession(port);
-		String page = session.get("/login", Map.of()).body();
-		Matcher token = CSRF_INPUT.matcher(page);
-		if (!token.find()) {
-			throw new IllegalStateException("No CSRF token on the login page");
-		}
-		HttpResponse<String> answer = session.send(HttpRequest.newBuilder(session.uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString("username=" + encode(login.username()) + "&password="
-					+ encode(login.password()) + "&_csrf=" + encode(token.group(1)))));
+	/** A browser on the application that {@code app} calls, nobody logged in yet. */
+	public static WebSession open(Api app) {
+		return new WebSession(app);
+	}
+
+	/** Logs in through the form; fails where that does not work. */
+	public static WebSession logIn(Api app, Api.Login login) {
+		WebSession session = open(app);
+		HttpResponse<String> answer = session.submitForm("/login", Map.of("username", login.username(), "password",
+				login.password(), "_csrf", session.csrfTokenOfLoginForm()));
 		if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Could not log in as " + login.username() + ": " + answer.statusCode());
 		}
-		Matcher headers = CSRF_HEADERS.matcher(session.get("/clients", Map.of()).body());
-		if (!headers.find()) {
+		String clients = session.get("/clients").body();
+		Matcher headers = CSRF_HEADERS.matcher(clients);
+		Matcher input = CSRF_INPUT.matcher(clients);
+		if (headers.find()) {
+			session.csrf = headers.group(1);
+		}
+		else if (input.find()) {
+			session.csrf = input.group(1);
+		}
+		else {
 			throw new IllegalStateException("No CSRF token on the clients page");
 		}
-		session.csrf = headers.group(1);
 		return session;
+	}
+
+	/** The token of the login form, which the form must send back. */
+	public String csrfTokenOfLoginForm() {
+		HttpResponse<String> page = get("/login");
+		assertThat(page.statusCode()).isEqualTo(200);
+		Matcher token = CSRF_INPUT.matcher(page.body());
+		assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+		return token.group(1);
+	}
+
+	/**
+	 * A form posted as a browser posts it (URL-encoded), with exactly the given fields.
+	 */
+	public HttpResponse<String> submitForm(String path, Map<String, String> fields) {
+		String form = fields.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form)));
+	}
+
+	/** A GET as the browser sends it when a page is opened. */
+	public HttpResponse<String> get(String path) {
+		return get(path, Map.of());
+	}
+
+	/** A GET as htmx sends it, asking for a fragment. */
+	public HttpResponse<String> htmx(String path) {
+		return get(path, HTMX);
 	}
 
 	public HttpResponse<String> get(String path, Map<String, String> headers) {
@@ -67,7 +107,10 @@ public final class WebSession {
 		return send(request);
 	}
 
-	/** A POST as htmx sends it: the CSRF token in a header. */
+	/**
+	 * A POST without a body, the CSRF token in a header (as htmx sends it; the server
+	 * takes it from a form's field as well).
+	 */
 	public HttpResponse<String> post(String path, boolean withCsrf, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.noBody());
 		if (withCsrf) {
@@ -80,20 +123,11 @@ public final class WebSession {
 	/** A multipart upload of one file, as the import dialog sends it. */
 	public HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields,
 			boolean withCsrf) {
-		String boundary = "----clientdesk" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> body.writeBytes(
-				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-					.getBytes(StandardCharsets.UTF_8)));
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		Multipart multipart = Multipart.form(fields, "file", fileName, "text/csv", content);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Content-Type", multipart.contentType())
 			.header("HX-Request", "true")
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()));
+			.POST(multipart.publisher());
 		if (withCsrf) {
 			request.header("X-CSRF-TOKEN", this.csrf);
 		}
@@ -101,24 +135,11 @@ public final class WebSession {
 	}
 
 	private URI uri(String path) {
-		return URI.create(this.base + path);
+		return this.app.uri(path);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+		return Api.exchange(this.http, request.build());
 	}
 
 }

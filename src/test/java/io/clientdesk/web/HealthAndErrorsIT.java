@@ -1,34 +1,31 @@
 package io.clientdesk.web;
 
+import org.junit.jupiter.api.Test;
+
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class HealthAndErrorsIT {
 
-	@LocalServerPort
-	int port;
-
-	Api api() {
-		return new Api(this.port);
-	}
+	@Autowired
+	Api api;
 
 	@Test
 	void health_answers_up_without_credentials() {
-		Api.Response response = api().get("/actuator/health", null);
+		Api.Response response = this.api.get("/actuator/health", null);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
 	}
 
 	@Test
 	void an_unknown_api_path_is_a_problem_document_not_a_page() {
-		Api.Response response = api().get("/api/no-such-thing", Login.ADMIN);
+		Api.Response response = this.api.get("/api/no-such-thing", Login.ADMIN);
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("title").asString()).isEqualTo("Not Found");
@@ -38,7 +35,7 @@ class HealthAndErrorsIT {
 
 	@Test
 	void a_malformed_json_body_is_a_bad_request_problem() {
-		Api.Response response = api().post("/api/projects", "{not json", Login.ADMIN);
+		Api.Response response = this.api.post("/api/projects", "{not json", Login.ADMIN);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.body()).doesNotContain("tools.jackson").doesNotContain("Exception");
@@ -46,7 +43,7 @@ class HealthAndErrorsIT {
 
 	@Test
 	void the_ui_sends_people_without_a_session_to_the_login_page() {
-		Api.Response response = api().get("/clients", null);
+		Api.Response response = this.api.get("/clients", null);
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login"));

@@ -7,20 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.clientdesk.support.Api;
-import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.Browser;
-import io.clientdesk.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.clientdesk.support.Api;
+import io.clientdesk.support.Api.Login;
+import io.clientdesk.support.Browser;
+import io.clientdesk.support.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
