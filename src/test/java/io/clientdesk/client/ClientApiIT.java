@@ -20,7 +20,6 @@ import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,25 +35,22 @@ class ClientApiIT {
 
 	private static final Instant T0 = Instant.parse("2024-06-13T15:06:02Z");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	Api api;
 
-	Login agent;
-
+	@Autowired
 	TestClients clients;
+
+	Login agent;
 
 	String tag;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.agent = this.api.user("clients-agent", "AGENT");
-		this.clients = new TestClients(this.jdbc);
 		this.tag = ObjectIds.next();
 	}
 

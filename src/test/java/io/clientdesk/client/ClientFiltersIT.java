@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +16,6 @@ import io.clientdesk.support.TestClients;
 import io.clientdesk.support.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,28 +31,20 @@ class ClientFiltersIT {
 
 	private static final Instant T0 = Instant.parse("2024-06-13T15:06:02Z");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	JdbcClient jdbc;
-
 	Api api;
 
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-	}
+	@Autowired
+	TestClients clients;
 
 	@Test
 	void the_list_page_its_fragment_the_json_list_and_the_export_select_the_same_clients() {
 		String project = created("/api/projects");
 		String desk = created("/api/desks");
-		TestClients clients = new TestClients(this.jdbc);
 		String tag = ObjectIds.next();
-		String active = clients.insert("Ava", "Filters", "ava." + tag + "@example.com", project, desk, true, "Personal",
-				T0);
-		String inactive = clients.insert("Ivo", "Filters", "ivo." + tag + "@example.com", project, desk, false,
+		String active = this.clients.insert("Ava", "Filters", "ava." + tag + "@example.com", project, desk, true,
+				"Personal", T0);
+		String inactive = this.clients.insert("Ivo", "Filters", "ivo." + tag + "@example.com", project, desk, false,
 				"Corporate", T0.plusSeconds(1));
 		String query = "project=" + project + "&active=false&type=corporate&q=" + tag + "&desk=&page=0&size=10";
 		WebSession session = WebSession.logIn(this.api, Login.ADMIN);

@@ -19,7 +19,7 @@ import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.WebSession;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +33,7 @@ class NotificationIT {
 
 	private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	Api api;
 
 	Imports imports;
@@ -48,7 +46,6 @@ class NotificationIT {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.imports = new Imports(this.api);
 		this.run = Imports.run();
 		this.manager = this.api.user("manager-" + this.run, "MANAGER");
