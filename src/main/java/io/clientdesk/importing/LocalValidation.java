@@ -65,7 +65,7 @@ public final class LocalValidation {
 	 * has, {@value #UNREADABLE} when it cannot be read
 	 */
 	public static int run(Path file, PrintStream out) {
-		return run(file, out, ImportProperties.defaults().limits(), OrganisationProperties.defaults().clientTypes(),
+		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
 				Clock.systemUTC());
 	}
 

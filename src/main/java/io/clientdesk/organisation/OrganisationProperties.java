@@ -3,7 +3,6 @@ package io.clientdesk.organisation;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,15 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("clientdesk.organisation")
 public record OrganisationProperties(@DefaultValue( {
-		"Personal", "Corporate" }) List<String> clientTypes, @DefaultValue("Default project") String defaultProjectName,
+		PERSONAL, CORPORATE }) List<String> clientTypes, @DefaultValue("Default project") String defaultProjectName,
 		@DefaultValue("Default desk") String defaultDeskName){
 
+	static final String PERSONAL = "Personal";
+
+	static final String CORPORATE = "Corporate";
+
 	/**
-	 * The settings as they are when none is given (for the offline validator, which runs
-	 * without Spring): the defaults are written once, in the annotations above.
+	 * The client types when none is set, for the offline validator, which runs without
+	 * Spring.
 	 */
-	public static OrganisationProperties defaults() {
-		return new Binder().bindOrCreate("clientdesk.organisation", OrganisationProperties.class);
+	public static List<String> defaultClientTypes() {
+		return List.of(PERSONAL, CORPORATE);
 	}
 
 }

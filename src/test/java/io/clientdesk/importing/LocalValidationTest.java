@@ -122,12 +122,12 @@ class LocalValidationTest {
 	}
 
 	private int run(Path file) {
-		return run(file, ImportProperties.defaults().limits());
+		return run(file, ImportProperties.defaultLimits());
 	}
 
 	private int run(Path file, ImportLimits limits) {
 		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
-		return LocalValidation.run(file, out, limits, OrganisationProperties.defaults().clientTypes(), CLOCK);
+		return LocalValidation.run(file, out, limits, OrganisationProperties.defaultClientTypes(), CLOCK);
 	}
 
 	private List<String> lines() {

@@ -40,12 +40,12 @@ public final class TestFiles {
 	}
 
 	public static ParsedFile parse(String name) {
-		return new ClientCsvParser().parse(name, bytes(name), ImportProperties.defaults().limits());
+		return new ClientCsvParser().parse(name, bytes(name), ImportProperties.defaultLimits());
 	}
 
 	public static ParsedFile parseText(String text) {
 		return new ClientCsvParser().parse("clients.csv", text.getBytes(StandardCharsets.UTF_8),
-				ImportProperties.defaults().limits());
+				ImportProperties.defaultLimits());
 	}
 
 	/**

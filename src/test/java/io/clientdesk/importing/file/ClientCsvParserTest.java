@@ -131,7 +131,7 @@ class ClientCsvParserTest {
 	@Test
 	void reads_a_file_with_exactly_the_maximum_number_of_records() {
 		ParsedFile file = new ClientCsvParser().parse("big.csv", TestFiles.withRecords(5000),
-				ImportProperties.defaults().limits());
+				ImportProperties.defaultLimits());
 
 		assertThat(file.rows()).hasSize(5000);
 		assertThat(file.rows().get(4999).line()).isEqualTo(5001);

@@ -34,7 +34,7 @@ class FileRejectionTest {
 
 	@Test
 	void accepts_the_csv_extension_in_any_case() {
-		assertThat(new ClientCsvParser().parse("CLIENTS.CSV", VALID, ImportProperties.defaults().limits()).rows())
+		assertThat(new ClientCsvParser().parse("CLIENTS.CSV", VALID, ImportProperties.defaultLimits()).rows())
 			.hasSize(1);
 	}
 
@@ -210,7 +210,7 @@ class FileRejectionTest {
 	void accepts_a_file_with_an_id_column_but_no_email_column() {
 		ParsedFile file = new ClientCsvParser().parse("c.csv",
 				"id,active\n66829b2e43c91e3ce480b6c4,no\n".getBytes(StandardCharsets.UTF_8),
-				ImportProperties.defaults().limits());
+				ImportProperties.defaultLimits());
 
 		assertThat(file.rows()).hasSize(1);
 	}
@@ -369,7 +369,7 @@ class FileRejectionTest {
 	}
 
 	private static FileRejectedException reject(String name, byte[] content) {
-		return reject(name, content, ImportProperties.defaults().limits());
+		return reject(name, content, ImportProperties.defaultLimits());
 	}
 
 	private static FileRejectedException reject(String name, byte[] content, ImportLimits limits) {
