@@ -3,6 +3,7 @@ package io.clientdesk.client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,8 @@ class ClientSearchIndexer {
 	/**
 	 * Writes the texts that differ, then, in a new transaction, checks again: done when
 	 * nothing differs any more. A concurrent writer of the same rows can make a pass fail
-	 * (lock timeout, deadlock); it is then tried again.
+	 * (lock timeout, deadlock, or the other inserted a missing row first); it is then
+	 * tried again.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ClientsWritten written) {
@@ -54,7 +56,11 @@ class ClientSearchIndexer {
 					log.info("Search text of {} clients was overwritten by an older one; written again", changed);
 				}
 			}
-			catch (TransientDataAccessException ex) {
+			catch (TransientDataAccessException | DuplicateKeyException ex) {
+				// a concurrent indexer inserted a row this one meant to insert (MERGE
+				// does not
+				// lock a key it has not found): the next pass finds the row and updates
+				// it
 				log.info("Search text of {} clients conflicted with another write (pass {}); trying again",
 						written.ids().size(), pass);
 				pause(pass);
