@@ -30,12 +30,8 @@ final class QuoteScan {
 			char c = text.charAt(i);
 			if (inQuotes) {
 				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						i++;
-					}
-					else {
-						inQuotes = false;
-					}
+					inQuotes = doubledQuoteAt(text, i);
+					i += inQuotes ? 1 : 0;
 				}
 				continue;
 			}
@@ -83,12 +79,8 @@ final class QuoteScan {
 			boolean lineBreak = c == '\n' || loneCarriageReturn;
 			if (inQuotes) {
 				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						i++;
-					}
-					else {
-						inQuotes = false;
-					}
+					inQuotes = doubledQuoteAt(text, i);
+					i += inQuotes ? 1 : 0;
 				}
 				else if (lineBreak) {
 					if (loneCarriageReturn && (carriageReturns.isEmpty()
@@ -141,6 +133,11 @@ final class QuoteScan {
 	 * A physical line (the first is 1) and the index of a field in its record.
 	 */
 	record Position(int line, int field) {
+	}
+
+	/** A quote inside a quoted field written as two: it does not close the field. */
+	private static boolean doubledQuoteAt(String text, int quote) {
+		return quote + 1 < text.length() && text.charAt(quote + 1) == '"';
 	}
 
 }
