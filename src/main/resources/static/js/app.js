@@ -2,6 +2,34 @@
 // (hx-headers on <body>), which answers htmx swaps (the htmx-config <meta>), opening and closing the
 // import dialog (command/commandfor, closedby) and showing a result below its fold (show:bottom).
 
+// Browsers without the command attributes (before Chrome 135, Firefox 144, Safari 26.2) or closedby
+// (Safari): the same behaviour from script, so that the Import button works everywhere.
+if (!('command' in HTMLButtonElement.prototype)) {
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[commandfor]');
+    const dialog = button && document.getElementById(button.getAttribute('commandfor'));
+    if (dialog && button.getAttribute('command') === 'show-modal' && !dialog.open) {
+      dialog.showModal();
+    }
+    else if (dialog && button.getAttribute('command') === 'close') {
+      dialog.close();
+    }
+  });
+}
+if (!('closedBy' in HTMLDialogElement.prototype)) {
+  document.addEventListener('click', (event) => {
+    const dialog = event.target;
+    if (dialog.tagName === 'DIALOG' && dialog.open && dialog.getAttribute('closedby') === 'any') {
+      const box = dialog.getBoundingClientRect();
+      const inside = event.clientX >= box.left && event.clientX <= box.right
+        && event.clientY >= box.top && event.clientY <= box.bottom;
+      if (!inside) {
+        dialog.close();
+      }
+    }
+  });
+}
+
 // Copy buttons: writing to the clipboard takes script, whatever the markup.
 document.addEventListener('click', async (event) => {
   const button = event.target.closest('button.copy');
@@ -45,6 +73,8 @@ function showChosenFile(input) {
   form.querySelectorAll('.modal-actions button[type=submit]').forEach((b) => { b.disabled = !file; });
 }
 
+// A new file makes the previous file's result stale: it is cleared (no attribute empties another
+// element on a change).
 document.addEventListener('change', (event) => {
   if (event.target.matches('#import-file')) {
     showChosenFile(event.target);

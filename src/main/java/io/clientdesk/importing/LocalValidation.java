@@ -73,7 +73,7 @@ public final class LocalValidation {
 	 * Checks the file with the given limits and client types, as
 	 * {@link #run(Path, PrintStream)} does.
 	 */
-	public static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
+	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
 		String name = String.valueOf(file.getFileName());
 		byte[] content;
 		try {

@@ -113,6 +113,24 @@ class ImportRowsIT {
 	}
 
 	@Test
+	void a_row_repeating_a_client_still_holds_its_email_against_later_rows() {
+		String bob = stored("Bob", "Lee", "bob");
+		String file = lines(HEADER, bob + ",,," + email("bob1") + ",,,,,", bob + ",,," + email("bob2") + ",,,,,",
+				",Ben,Lee," + email("bob2") + ",,,,,");
+
+		JsonNode finished = this.imports.run("repeat.csv", ascii(file), "?onError=skip", Login.ADMIN);
+
+		assertThat(finished.get("updated").asInt()).isEqualTo(1);
+		assertThat(finished.get("created").asInt()).isZero();
+		List<List<String>> report = this.imports.errorReport(finished.get("id").asString(), Login.ADMIN);
+		assertThat(report.subList(1, report.size()))
+			.extracting((row) -> row.get(0), (row) -> row.get(1), (row) -> row.get(3))
+			.containsExactly(tuple("3", "id", "duplicate_in_file"), tuple("4", "email", "duplicate_in_file"));
+		assertThat(row(report, "4").get(4)).isEqualTo("duplicate of line 3: both rows give the email " + email("bob2"));
+		assertThat(client(bob).get("email").asString()).isEqualTo(email("bob1"));
+	}
+
+	@Test
 	void imports_the_valid_rows_and_reports_the_others_when_asked_to_skip_errors() {
 		String file = lines("firstName,email,active", "Ann," + email("ann") + ",yes",
 				"Bob," + email("bob") + ",perhaps", "Cy," + email("cy") + ",no");

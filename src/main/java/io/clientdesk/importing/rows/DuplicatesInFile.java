@@ -12,8 +12,8 @@ import io.clientdesk.importing.file.RowError;
  * The rule for rows of one file about the same client, for the server and the offline
  * validator alike: a row about a client that an earlier row was about (same ID, or the
  * same stored client found by email), or giving an email an earlier row gave, is a
- * {@code duplicate_in_file} error; only the first row is used, and a repeated row's email
- * does not count against later rows.
+ * {@code duplicate_in_file} error; only the first row is used. A repeated row's email
+ * still counts against later rows, as it always has on the server.
  */
 public final class DuplicatesInFile {
 
@@ -32,8 +32,9 @@ public final class DuplicatesInFile {
 		if (clientId != null) {
 			Integer first = this.lineOfClient.putIfAbsent(clientId, line);
 			if (first != null) {
-				// a repeated row is not used, so its email is not compared with later
-				// rows
+				if (email != null) {
+					this.lineOfEmail.putIfAbsent(email, line);
+				}
 				String value = (matchedBy == ClientColumn.ID) ? clientId : email;
 				return Optional.of(RowError.of(line, matchedBy, value, ErrorCode.DUPLICATE_IN_FILE,
 						"duplicate of line " + first + ": both rows are for client " + clientId));

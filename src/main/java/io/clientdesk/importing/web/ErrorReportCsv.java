@@ -8,18 +8,33 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 
 import io.clientdesk.importing.file.RowError;
+import io.clientdesk.shared.NotFoundException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The error report of an import: a CSV with one row per problem, sorted by line.
  */
-public final class ErrorReportCsv {
+final class ErrorReportCsv {
 
 	/**
 	 * The report's header.
 	 */
-	public static final List<String> HEADER = List.of("line", "column", "value", "code", "error");
+	static final List<String> HEADER = List.of("line", "column", "value", "code", "error");
 
 	private ErrorReportCsv() {
+	}
+
+	/**
+	 * The report as a download, for the API and the UI alike.
+	 * @throws NotFoundException while the import has no errors
+	 */
+	static ResponseEntity<StreamingResponseBody> download(String importId, List<RowError> errors) {
+		if (errors.isEmpty()) {
+			throw new NotFoundException("Error report of import", importId);
+		}
+		return CsvDownload.of("import-" + importId + "-errors.csv", (out) -> write(errors, out));
 	}
 
 	/**
@@ -28,7 +43,7 @@ public final class ErrorReportCsv {
 	 * {@link SpreadsheetSafe#cell(String) safe for spreadsheets}. The writer is flushed,
 	 * not closed.
 	 */
-	public static void write(List<RowError> errors, Writer out) throws IOException {
+	static void write(List<RowError> errors, Writer out) throws IOException {
 		CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
 		csv.writeRecord(HEADER);
 		for (RowError error : errors.stream().sorted(RowError.byPosition()).toList()) {

@@ -5,14 +5,12 @@ import java.net.URI;
 import java.util.List;
 
 import io.clientdesk.importing.file.FileRejectedException;
-import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.Import;
 import io.clientdesk.importing.job.ImportChangePage;
 import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.shared.InvalidRequestException;
-import io.clientdesk.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,8 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The import's JSON API ({@code /api/imports}), and the error report for the API and the
- * UI alike.
+ * The import's JSON API ({@code /api/imports}).
  */
 @RestController
 @PreAuthorize("hasRole('MANAGER')")
@@ -60,14 +57,9 @@ class ImportApiController {
 		return this.imports.get(id, viewer);
 	}
 
-	/** The error report: for API users, and (under the session) for the UI's links. */
-	@GetMapping(path = { "/api/imports/{id}/errors.csv", "/imports/{id}/errors.csv" }, produces = "text/csv")
+	@GetMapping(path = "/api/imports/{id}/errors.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, Viewer viewer) {
-		List<RowError> errors = this.imports.errors(id, viewer);
-		if (errors.isEmpty()) {
-			throw new NotFoundException("Error report of import", id);
-		}
-		return CsvDownload.of("import-" + id + "-errors.csv", (out) -> ErrorReportCsv.write(errors, out));
+		return ErrorReportCsv.download(id, this.imports.errors(id, viewer));
 	}
 
 	@PostMapping("/api/imports/{id}/commit")

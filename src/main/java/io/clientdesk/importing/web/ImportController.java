@@ -27,6 +27,7 @@ import io.clientdesk.web.PageEvent;
 import io.clientdesk.web.Pager;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -161,6 +163,12 @@ class ImportController {
 				this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name)));
 		model.addAttribute("fieldLabels", FIELD_LABELS);
 		return "importing/detail";
+	}
+
+	/** The error report, as the API gives it, for people logged in to the UI. */
+	@GetMapping(path = "/imports/{id}/errors.csv", produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> errorReport(@PathVariable String id, Viewer viewer) {
+		return ErrorReportCsv.download(id, this.imports.errors(id, viewer));
 	}
 
 	private String status(Import view, Viewer viewer, Model model) {

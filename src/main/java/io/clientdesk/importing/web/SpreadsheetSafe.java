@@ -3,7 +3,7 @@ package io.clientdesk.importing.web;
 /**
  * Makes cells of the CSV files the product writes safe to open in a spreadsheet.
  */
-public final class SpreadsheetSafe {
+final class SpreadsheetSafe {
 
 	private SpreadsheetSafe() {
 	}
@@ -14,7 +14,7 @@ public final class SpreadsheetSafe {
 	 * return, so that a spreadsheet shows it as text instead of running it as a formula.
 	 * Other cells are returned as they are; {@code null} becomes an empty cell.
 	 */
-	public static String cell(String value) {
+	static String cell(String value) {
 		if (value == null) {
 			return "";
 		}
