@@ -75,29 +75,18 @@ public final class LocalValidation {
 	 */
 	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
 		String name = String.valueOf(file.getFileName());
-		byte[] content;
+		ParsedFile parsed;
 		try {
-			long size = Files.size(file);
-			if (size > limits.maxBytes()) {
-				List<Problem> problems = new ArrayList<>(FileContent.notCsvProblems(name, new byte[0]));
-				problems.add(ClientCsvParser.tooManyBytes(size, limits));
-				return report(out, name, problems, "would be rejected at upload");
-			}
-			content = Files.readAllBytes(file);
+			parsed = new ClientCsvParser().parse(name, read(file, limits), limits);
 		}
 		catch (IOException | SecurityException ex) {
 			out.println("Cannot read " + file + ": " + describe(ex));
 			return UNREADABLE;
 		}
-		ParsedFile parsed;
-		try {
-			parsed = new ClientCsvParser().parse(name, content, limits);
-		}
 		catch (FileRejectedException ex) {
 			return report(out, name, ex.problems(), "would be rejected at upload");
 		}
-		List<RowError> errors = rowErrors(parsed, new RowValidator(clientTypes, clock));
-		List<Problem> problems = errors.stream()
+		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock)).stream()
 			.sorted(RowError.byPosition())
 			.map((error) -> new Problem(error.line(), error.column(), error.message()))
 			.toList();
@@ -105,6 +94,21 @@ public final class LocalValidation {
 		String read = records + ((records == 1) ? " record" : " records") + ", read as "
 				+ parsed.charset().displayName() + " with " + describe(parsed.delimiter()) + " as delimiter";
 		return report(out, name, problems, read);
+	}
+
+	/**
+	 * The file's bytes, unless it is larger than the limit.
+	 * @throws FileRejectedException if it is, as an upload would be
+	 */
+	private static byte[] read(Path file, ImportLimits limits) throws IOException {
+		long size = Files.size(file);
+		if (size > limits.maxBytes()) {
+			List<Problem> problems = new ArrayList<>(
+					FileContent.notCsvProblems(String.valueOf(file.getFileName()), new byte[0]));
+			problems.add(ClientCsvParser.tooManyBytes(size, limits));
+			throw new FileRejectedException(FileRejectedException.Kind.TOO_LARGE, problems);
+		}
+		return Files.readAllBytes(file);
 	}
 
 	private static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {

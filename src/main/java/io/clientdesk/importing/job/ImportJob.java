@@ -61,20 +61,27 @@ class ImportJob {
 		this.transaction.executeWithoutResult(
 				(status) -> this.imports.moveTo(importId, ImportStatus.PROCESSING, this.clock.instant()));
 		long started = System.nanoTime();
+		ImportFinished finished = attemptUntilEnded(stored);
+		log.info("Import {} ended {}: {} rows imported, {} rows with errors, in {} ms", importId, finished.status(),
+				finished.imported(), finished.failed(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Attempts the import, each time in one transaction, until it ends: again after a
+	 * conflict with a concurrent import (up to the configured number of retries), failed
+	 * with a clear reason after too many or after an unexpected error.
+	 */
+	private ImportFinished attemptUntilEnded(StoredImport stored) {
+		String importId = stored.view().id();
 		for (int attempt = 1;; attempt++) {
 			try {
-				ImportFinished finished = this.transaction.execute((status) -> process(stored));
-				log.info("Import {} ended {}: {} rows imported, {} rows with errors, in {} ms", importId,
-						finished.status(), finished.imported(), finished.failed(),
-						(System.nanoTime() - started) / 1_000_000);
-				return;
+				return this.transaction.execute((status) -> process(stored));
 			}
 			catch (DuplicateKeyException | TransientDataAccessException ex) {
 				if (attempt > this.properties.conflictRetries()) {
 					log.warn("Import {} kept conflicting with concurrent imports; giving up", importId, ex);
-					fail(stored,
+					return fail(stored,
 							"Other imports kept changing the same clients at the same time; upload the file again");
-					return;
 				}
 				log.info("Import {} conflicted with a concurrent import (attempt {}); running it again", importId,
 						attempt);
@@ -82,8 +89,8 @@ class ImportJob {
 			}
 			catch (RuntimeException ex) {
 				log.error("Import {} failed", importId, ex);
-				fail(stored, "The import stopped on an unexpected error; it has been logged. Nothing was written");
-				return;
+				return fail(stored,
+						"The import stopped on an unexpected error; it has been logged. Nothing was written");
 			}
 		}
 	}
@@ -93,13 +100,13 @@ class ImportJob {
 		return finish(stored.view(), outcome.status(), outcome.imported(), outcome.failed());
 	}
 
-	private void fail(StoredImport stored, String message) {
+	private ImportFinished fail(StoredImport stored, String message) {
 		Import view = stored.view();
-		this.transaction.executeWithoutResult((status) -> {
+		return this.transaction.execute((status) -> {
 			this.imports.insertErrors(view.id(),
 					List.of(new RowError(0, null, null, ErrorCode.INTERNAL_ERROR, message)));
 			this.imports.setCounts(view.id(), 0, 0, 0, 0);
-			finish(view, ImportStatus.FAILED, 0, 0);
+			return finish(view, ImportStatus.FAILED, 0, 0);
 		});
 	}
 
