@@ -2,12 +2,13 @@ package io.clientdesk.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code clientdesk.test.database} ({@code h2}, the default, or {@code postgresql}); the
  * build runs every integration test once on each. Every Spring context gets a database of
  * its own: an in-memory H2 one, or a new PostgreSQL database on the local server, dropped
- * when the tests end.
+ * by the next run.
  */
 public final class TestDatabase {
 
@@ -27,8 +28,6 @@ public final class TestDatabase {
 	static final String POSTGRES_PASSWORD = System.getProperty("clientdesk.test.postgresql.password", "");
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
-
-	private static final List<String> CREATED = new CopyOnWriteArrayList<>();
 
 	private static volatile Boolean postgresReachable;
 
@@ -83,30 +82,41 @@ public final class TestDatabase {
 		String name = "clientdesk_it_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
 				Statement statement = connection.createStatement()) {
+			if (name.endsWith("_1")) {
+				dropLeftByEndedRuns(statement);
+			}
 			statement.execute("drop database if exists " + name);
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create the PostgreSQL test database " + name, ex);
 		}
-		if (CREATED.isEmpty()) {
-			Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated));
-		}
-		CREATED.add(name);
 		String url = POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1) + name;
 		return Map.of("spring.datasource.url", url, "spring.datasource.username", POSTGRES_USER,
 				"spring.datasource.password", POSTGRES_PASSWORD);
 	}
 
-	private static void dropCreated() {
-		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
-				Statement statement = connection.createStatement()) {
-			for (String name : CREATED) {
-				statement.execute("drop database if exists " + name + " with (force)");
+	/**
+	 * Drops the test databases of test processes that have ended. Not done by a shutdown
+	 * hook of the process itself: that hook ran while the closing Spring contexts still
+	 * used their databases, and the process then sometimes hung on exit until Surefire
+	 * killed it, failing a green run. A run's own databases are dropped by the next run.
+	 */
+	private static void dropLeftByEndedRuns(Statement statement) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (ResultSet databases = statement
+			.executeQuery("select datname from pg_database where datname like 'clientdesk\\_it\\_%'")) {
+			while (databases.next()) {
+				names.add(databases.getString(1));
 			}
 		}
-		catch (SQLException ex) {
-			// the server is gone; nothing to clean up
+		for (String name : names) {
+			String[] parts = name.split("_");
+			boolean ended = parts.length == 4 && parts[2].chars().allMatch(Character::isDigit)
+					&& ProcessHandle.of(Long.parseLong(parts[2])).isEmpty();
+			if (ended) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
 		}
 	}
 
