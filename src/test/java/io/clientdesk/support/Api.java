@@ -52,7 +52,7 @@ public final class Api {
 	}
 
 	/** Where the path is on the application's server. */
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create(this.base + path);
 	}
 
@@ -84,7 +84,7 @@ public final class Api {
 	}
 
 	/** Sends a request of a test, which wants no checked exceptions. */
-	static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
+	public static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
 		try {
 			return http.send(request, BodyHandlers.ofString());
 		}
