@@ -23,6 +23,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -58,12 +59,14 @@ class SecurityConfiguration {
 				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.authenticated())
-			// one entry point for missing and for wrong credentials:
-			// every 401 names the scheme (RFC 9110, 11.6.1)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::askForBasicCredentials))
+			// one entry point for missing and for wrong credentials, without a
+			// WWW-Authenticate challenge: a browser shown one asks for credentials, then
+			// sends them with every request, those a hostile page makes included
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials))
+			.addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
 			.headers(SecurityConfiguration::securityHeaders)
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::askForBasicCredentials)
+					(exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials)
 						.accessDeniedHandler((request, response, ex) -> writeProblem(response, HttpStatus.FORBIDDEN,
 								"Forbidden", "Your role does not allow this")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -137,14 +140,13 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	private static void askForBasicCredentials(HttpServletRequest request, HttpServletResponse response,
+	private static void refuseWithoutCredentials(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"ClientDesk\"");
 		writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Send a username and password (HTTP Basic) to use the API");
 	}
 
-	private static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+	static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
 		response.setStatus(status.value());
 		response.setCharacterEncoding("UTF-8");

@@ -69,7 +69,14 @@ public final class Api {
 	}
 
 	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
+		return send(method, path, body, contentType, login, Map.of());
+	}
+
+	/** A request with headers of its own, such as those a browser adds. */
+	public Response send(String method, String path, BodyPublisher body, String contentType, Login login,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
+		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
