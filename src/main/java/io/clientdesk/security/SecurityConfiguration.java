@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -87,6 +88,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/clients", false).permitAll())
+			// an upload from somebody not logged in goes to the login page unread
+			.addFilterBefore(new AnonymousUploadFilter(), CsrfFilter.class)
 			.headers(SecurityConfiguration::securityHeaders)
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
