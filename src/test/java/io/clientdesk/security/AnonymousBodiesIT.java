@@ -14,14 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.WebSession;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class AnonymousBodiesIT {
-
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private static final int BODY = 20 * 1024 * 1024;
 
@@ -65,11 +62,10 @@ class AnonymousBodiesIT {
 		HttpResponse<String> loginPage = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login")).build(),
 					BodyHandlers.ofString());
-		Matcher token = CSRF_INPUT.matcher(loginPage.body());
-		assertThat(token.find()).isTrue();
+		String token = WebSession.csrfTokenOfForm(loginPage.body());
 		String session = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
 		assertAnsweredBeforeTheBodyHasBeenSent(path, "multipart/form-data; boundary=b",
-				"Cookie: " + session + "\r\nX-CSRF-TOKEN: " + token.group(1) + "\r\n");
+				"Cookie: " + session + "\r\nX-CSRF-TOKEN: " + token + "\r\n");
 	}
 
 	private void assertAnsweredBeforeTheBodyHasBeenSent(String path, String type, String headers) throws Exception {

@@ -9,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class SecurityHeadersIT {
-
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private static final Map<String, String> FROM_TLS_PROXY = Map.of("X-Forwarded-Proto", "https");
 
@@ -91,12 +88,11 @@ class SecurityHeadersIT {
 
 	/** Posts the login form of {@code form} with its session cookie and token. */
 	private HttpResponse<String> logIn(HttpResponse<String> form, Map<String, String> headers) {
-		Matcher token = CSRF_INPUT.matcher(form.body());
-		assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+		String token = WebSession.csrfTokenOfForm(form.body());
 		String session = sessionCookie(form).split(";", 2)[0];
 		String body = "username=admin&password="
 				+ URLEncoder.encode(IntegrationTest.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Cookie", session)
