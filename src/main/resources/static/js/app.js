@@ -95,8 +95,17 @@ document.addEventListener(document.body.dataset.uploadAcceptedEvent, () => {
   }
 });
 
-// The bell's list is a popover (layout.html, bell.html): HTML opens and closes it, htmx loads it.
-// What stays here has no declarative form: each poll of the bell brings the unread count, and only a
+// The bell's list is a popover (layout.html, bell.html): HTML opens and closes it, htmx loads it when
+// told that it opened. Its toggle event says opening or closing in newState, which an htmx trigger
+// filter could read only by evaluating script, and the Content-Security-Policy allows no eval. A
+// toggle does not bubble: it is caught on its way down.
+document.addEventListener('toggle', (event) => {
+  if (event.target.id === 'bell-panel' && event.newState === 'open') {
+    htmx.trigger(event.target, document.body.dataset.bellOpenedEvent);
+  }
+}, true);
+
+// Nor has this a declarative form: each poll of the bell brings the unread count, and only a
 // comparison with the previous poll's tells that it grew, that is that an import has ended (on
 // whichever server ran it); the page is then told, and the clients list refreshes itself.
 let lastUnread = null;

@@ -17,11 +17,15 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two ways in: the JSON API ({@code /api/**}, and Actuator) with HTTP Basic and no
@@ -56,11 +60,14 @@ class SecurityConfiguration {
 				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.authenticated())
-			// one entry point for missing and for wrong credentials:
-			// every 401 names the scheme (RFC 9110, 11.6.1)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::askForBasicCredentials))
+			// one entry point for missing and for wrong credentials, without a
+			// WWW-Authenticate challenge: a browser shown one asks for credentials, then
+			// sends them with every request, those a hostile page makes included
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials))
+			.addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
+			.headers(SecurityConfiguration::securityHeaders)
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::askForBasicCredentials)
+					(exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials)
 						.accessDeniedHandler((request, response, ex) -> writeProblem(response, HttpStatus.FORBIDDEN,
 								"Forbidden", "Your role does not allow this")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -81,9 +88,34 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/clients", false).permitAll())
+			// an upload from somebody not logged in goes to the login page unread
+			.addFilterBefore(new AnonymousUploadFilter(), CsrfFilter.class)
+			.headers(SecurityConfiguration::securityHeaders)
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}
+
+	/**
+	 * The headers of every answer, pages and API alike. The pages have no inline script
+	 * or style and htmx evaluates nothing (its {@code htmx-config}), so the policy needs
+	 * no {@code 'unsafe-inline'} or {@code 'unsafe-eval'}. HSTS is sent on secure
+	 * requests only, which behind a TLS-terminating proxy the forwarded headers make them
+	 * ({@code server.forward-headers-strategy}).
+	 */
+	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
+			.frameOptions((frames) -> frames.deny())
+			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+	}
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -111,14 +143,13 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	private static void askForBasicCredentials(HttpServletRequest request, HttpServletResponse response,
+	private static void refuseWithoutCredentials(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"ClientDesk\"");
 		writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Send a username and password (HTTP Basic) to use the API");
 	}
 
-	private static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+	static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
 		response.setStatus(status.value());
 		response.setCharacterEncoding("UTF-8");

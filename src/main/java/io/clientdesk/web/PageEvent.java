@@ -22,6 +22,13 @@ public enum PageEvent {
 	/** The bell's unread count grew (fired by app.js): the clients list refreshes. */
 	NOTIFIED("clientdesk:notified"),
 
+	/**
+	 * The bell's list was opened (fired by app.js from the popover's {@code toggle}): it
+	 * loads. An htmx trigger filter could tell opening from closing only by evaluating
+	 * script, which the Content-Security-Policy forbids.
+	 */
+	BELL_OPENED("clientdesk:bell-opened"),
+
 	/** The bell's list was read: the bell reloads, showing no unread count. */
 	BELL_REFRESH("clientdesk:bell-refresh");
 

@@ -92,13 +92,14 @@ class EndpointAccessIT {
 	}
 
 	@Test
-	void a_401_always_invites_http_basic_whether_credentials_were_missing_or_wrong() {
+	void a_401_carries_its_problem_but_no_basic_challenge_so_that_no_browser_remembers_credentials() {
 		for (Login login : new Login[] { null, new Login("admin", "not-the-password"),
 				new Login("nobody-" + ObjectIds.next(), "whatever-password") }) {
 			Api.Response response = this.api.get("/api/projects", login);
 			assertThat(response.status()).isEqualTo(401);
-			assertThat(response.headers().firstValue("WWW-Authenticate")).as("for %s", login)
-				.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as("for %s", login).isEmpty();
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("detail").asString()).contains("HTTP Basic");
 		}
 	}
 

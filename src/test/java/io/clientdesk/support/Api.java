@@ -52,7 +52,7 @@ public final class Api {
 	}
 
 	/** Where the path is on the application's server. */
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create(this.base + path);
 	}
 
@@ -69,7 +69,14 @@ public final class Api {
 	}
 
 	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
+		return send(method, path, body, contentType, login, Map.of());
+	}
+
+	/** A request with headers of its own, such as those a browser adds. */
+	public Response send(String method, String path, BodyPublisher body, String contentType, Login login,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
+		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -84,7 +91,7 @@ public final class Api {
 	}
 
 	/** Sends a request of a test, which wants no checked exceptions. */
-	static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
+	public static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
 		try {
 			return http.send(request, BodyHandlers.ofString());
 		}

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -28,6 +30,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -74,6 +78,9 @@ public final class Browser implements AutoCloseable {
 			Path profile = Files.createTempDirectory("clientdesk-chromium-");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toFile());
+			// the console's messages, where Chromium reports what the page's policy
+			// refused
+			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1366,900", "--lang=en-GB", "--user-data-dir=" + profile);
@@ -176,6 +183,21 @@ public final class Browser implements AutoCloseable {
 				this.driver.manage().window().setSize(size);
 			}
 		}
+	}
+
+	/**
+	 * What Chromium refused under the pages' Content-Security-Policy since the last call,
+	 * on every page visited since (its console messages saying so, which it reads once).
+	 */
+	public List<String> contentSecurityPolicyViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
 	}
 
 	/** A GET of a page's link, with the browser's session cookie, as a download would. */

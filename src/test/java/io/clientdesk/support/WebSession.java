@@ -73,8 +73,13 @@ public final class WebSession {
 	public String csrfTokenOfLoginForm() {
 		HttpResponse<String> page = get("/login");
 		assertThat(page.statusCode()).isEqualTo(200);
-		Matcher token = CSRF_INPUT.matcher(page.body());
-		assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+		return csrfTokenOfForm(page.body());
+	}
+
+	/** The CSRF token in a page's form (its hidden {@code _csrf} field). */
+	public static String csrfTokenOfForm(String page) {
+		Matcher token = CSRF_INPUT.matcher(page);
+		assertThat(token.find()).as("the form carries a CSRF token").isTrue();
 		return token.group(1);
 	}
 

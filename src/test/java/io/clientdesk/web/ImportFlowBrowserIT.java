@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,6 +58,15 @@ class ImportFlowBrowserIT {
 	void start() throws IOException {
 		this.browser = Browser.start(this.port, "import-flow");
 		this.files = Files.createTempDirectory("clientdesk-browser-files-");
+	}
+
+	/**
+	 * The pages need nothing that their Content-Security-Policy forbids: no inline script
+	 * or style, no eval (htmx's included).
+	 */
+	@AfterEach
+	void noContentSecurityPolicyViolation() {
+		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
 	}
 
 	@AfterAll
@@ -306,6 +316,16 @@ class ImportFlowBrowserIT {
 		assertThat(copies).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(copies.get(1).getAttribute("data-copy")).matches("[0-9a-f]{24}");
 		this.browser.screenshot("41-file-format-page", true);
+	}
+
+	@Test
+	void the_browser_enforces_the_content_security_policy_and_says_what_it_refused() {
+		logInAsNewManager("gus");
+		this.browser.script("document.querySelector('main').insertAdjacentHTML('beforeend',"
+				+ " '<p id=styled style=\"color: red\">styled</p>')");
+		assertThat(this.browser.find(By.id("styled")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
+		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused")
+			.anySatisfy((message) -> assertThat(message).contains("style-src"));
 	}
 
 	private void logInAsNewManager(String name) {
