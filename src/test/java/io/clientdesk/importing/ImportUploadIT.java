@@ -103,6 +103,54 @@ class ImportUploadIT {
 		assertNothingStored(name);
 	}
 
+	@Test
+	void rejects_a_file_name_longer_than_255_characters_with_422_naming_the_limit_and_stores_nothing() {
+		String run = Imports.run();
+		String name = run + "-" + "n".repeat(300 - run.length() - 5) + ".csv";
+		Api.Response response = this.imports.upload(name, records(run, 1), "", Login.ADMIN);
+
+		assertThat(response.status()).isEqualTo(422);
+		assertProblem(response, 422);
+		assertThat(response.json().get("detail").asString()).contains("file name");
+		assertThat(messages(response)).singleElement()
+			.satisfies((message) -> assertThat(message).contains("file name", "300 characters", "limit of 255")
+				.doesNotContain(name));
+		assertNothingStored(name);
+	}
+
+	@Test
+	void accepts_a_file_name_of_255_characters() {
+		String run = Imports.run();
+		String name = run + "-" + "n".repeat(255 - run.length() - 5) + ".csv";
+
+		JsonNode finished = this.imports.run(name, records(run, 1), "?dryRun=true", Login.ADMIN);
+
+		assertThat(finished.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("fileName").asString()).isEqualTo(name);
+	}
+
+	static Stream<Arguments> invisibleInNames() {
+		return Stream.of(Arguments.of("report\u202Eslx.csv", "U+202E", "RIGHT-TO-LEFT OVERRIDE"),
+				Arguments.of("clients\u2066.csv", "U+2066", "LEFT-TO-RIGHT ISOLATE"),
+				Arguments.of("clients\u200B.csv", "U+200B", "ZERO WIDTH SPACE"),
+				Arguments.of("clients\u0007.csv", "U+0007", "BEL"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("invisibleInNames")
+	void rejects_a_file_name_with_a_control_or_formatting_character_with_422_naming_it_and_stores_nothing(
+			String fileName, String code, String characterName) {
+		String name = Imports.run() + "-" + fileName;
+		Api.Response response = this.imports.upload(name, records(Imports.run(), 1), "", Login.ADMIN);
+
+		assertThat(response.status()).isEqualTo(422);
+		assertProblem(response, 422);
+		assertThat(messages(response)).singleElement()
+			.satisfies(
+					(message) -> assertThat(message).contains("file name", code, characterName).doesNotContain(name));
+		assertNothingStored(name);
+	}
+
 	static Stream<Arguments> invalid() {
 		return Stream.of(Arguments.of("no records", TestFiles.bytes("header-only.csv"), List.of(tuple(1, null))),
 				Arguments.of("unknown and duplicated columns", TestFiles.bytes("bad-header.csv"),

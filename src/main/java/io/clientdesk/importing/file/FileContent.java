@@ -18,6 +18,16 @@ import io.clientdesk.shared.Problem;
  */
 public final class FileContent {
 
+	/**
+	 * The longest file name, in UTF-16 code units (what H2 counts; PostgreSQL counts
+	 * fewer): the size of {@code imports.file_name}.
+	 */
+	public static final int MAX_NAME_LENGTH = 255;
+
+	private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
+
 	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	private static final byte[] UTF8_BOM = bytes(0xEF, 0xBB, 0xBF);
@@ -41,6 +51,47 @@ public final class FileContent {
 			new Signature("a script (it starts with #!)", bytes('#', '!')));
 
 	private FileContent() {
+	}
+
+	/**
+	 * Why the file's name cannot be stored and shown as it was sent: too long for its
+	 * column, or with a character that is invisible or changes how the rest reads (a
+	 * right-to-left override makes {@code report\u202Eslx.csv} read as
+	 * {@code reportvsc.xls}); empty when it can. The problems never repeat the name.
+	 */
+	public static List<Problem> nameProblems(String fileName) {
+		if (fileName == null) {
+			return List.of();
+		}
+		List<Problem> problems = new ArrayList<>();
+		if (fileName.length() > MAX_NAME_LENGTH) {
+			problems.add(Problem.of("the file name has " + fileName.length() + " characters, more than the limit of "
+					+ MAX_NAME_LENGTH + "; rename the file"));
+		}
+		fileName.codePoints()
+			.filter(FileContent::hiddenInNames)
+			.findFirst()
+			.ifPresent((character) -> problems.add(Problem.of("the file name contains "
+					+ String.format(Locale.ROOT, "U+%04X", character) + " (" + Character.getName(character)
+					+ "), a control or formatting character that is invisible or changes how the name reads; "
+					+ "rename the file")));
+		return problems;
+	}
+
+	/**
+	 * Control and formatting characters, separators of lines and paragraphs and halves of
+	 * surrogate pairs; except the joiners, which emoji and some scripts need.
+	 */
+	private static boolean hiddenInNames(int character) {
+		if (character == ZERO_WIDTH_JOINER || character == ZERO_WIDTH_NON_JOINER) {
+			return false;
+		}
+		return switch (Character.getType(character)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+					Character.PARAGRAPH_SEPARATOR ->
+				true;
+			default -> false;
+		};
 	}
 
 	/**

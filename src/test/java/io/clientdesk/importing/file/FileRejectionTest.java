@@ -33,6 +33,35 @@ class FileRejectionTest {
 	}
 
 	@Test
+	void rejects_a_file_name_of_more_than_255_characters_naming_the_limit() {
+		FileRejectedException rejected = reject("x".repeat(252) + ".csv", VALID);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.BAD_NAME);
+		assertThat(rejected.problems()).extracting(Problem::message)
+			.containsExactly("the file name has 256 characters, more than the limit of 255; rename the file");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "report\u202Eslx.csv", "a\u0000.csv", "a\u2028.csv", "a\uFEFF.csv", "a\uD800.csv" })
+	void rejects_a_file_name_with_a_control_or_formatting_character(String name) {
+		FileRejectedException rejected = reject(name, VALID);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.BAD_NAME);
+		assertThat(rejected.problems()).singleElement()
+			.extracting(Problem::message)
+			.asString()
+			.contains(String.format("U+%04X", name.chars().filter((c) -> c < ' ' || c > '~').findFirst().getAsInt()))
+			.doesNotContain(name);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Kunden Müller (2024).csv", "клиенты.csv", "عملاء.csv", "👨\u200D👩\u200D👧.csv",
+			"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.csv" })
+	void accepts_a_file_name_in_any_script_with_emoji_and_joiners(String name) {
+		assertThat(new ClientCsvParser().parse(name, VALID, ImportProperties.defaultLimits()).rows()).hasSize(1);
+	}
+
+	@Test
 	void accepts_the_csv_extension_in_any_case() {
 		assertThat(new ClientCsvParser().parse("CLIENTS.CSV", VALID, ImportProperties.defaultLimits()).rows())
 			.hasSize(1);
