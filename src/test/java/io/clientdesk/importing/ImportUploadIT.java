@@ -1,5 +1,6 @@
 package io.clientdesk.importing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,14 @@ class ImportUploadIT {
 				Arguments.of("formulas, markup and script URLs", TestFiles.bytes("dangerous-cells.csv"),
 						List.of(tuple(2, "lastName"), tuple(3, "lastName"), tuple(4, "lastName"), tuple(5, "lastName"),
 								tuple(6, "lastName"), tuple(7, "email"), tuple(8, "lastName"), tuple(9, "lastName"))),
+				Arguments.of("a lone surrogate in UTF-16, never replaced",
+						concat(bytes(0xFF, 0xFE), utf16("firstName,lastName,email\nAnn,A"), bytes(0x00, 0xD8),
+								utf16("B,ann@example.com\n")),
+						List.of(tuple(2, null))),
+				Arguments.of("a byte that is neither UTF-8 nor Windows-1252",
+						concat(ascii("firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,M"), bytes(0x81),
+								ascii("ller,bob@example.com\n")),
+						List.of(tuple(3, null))),
 				Arguments.of("a formula behind a quoted line break", ascii(
 						"firstName,lastName,email\nAnn,\"\n=HYPERLINK(\"\"http://x.example\"\")\",a@example.com\n"),
 						List.of(tuple(2, "lastName"))));
@@ -254,6 +263,18 @@ class ImportUploadIT {
 
 	static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] utf16(String text) {
+		return text.getBytes(StandardCharsets.UTF_16LE);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 
 	private static byte[] bytes(int... values) {

@@ -1,5 +1,6 @@
 package io.clientdesk.importing.file;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
@@ -59,6 +60,38 @@ class FileRejectionTest {
 			"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.csv" })
 	void accepts_a_file_name_in_any_script_with_emoji_and_joiners(String name) {
 		assertThat(new ClientCsvParser().parse(name, VALID, ImportProperties.defaultLimits()).rows()).hasSize(1);
+	}
+
+	@Test
+	void rejects_utf16_with_a_lone_surrogate_naming_the_line_instead_of_replacing_it() {
+		byte[] bom = bytes(0xFF, 0xFE);
+		// A\uD800B, the lone surrogate's two bytes written by hand (getBytes would
+		// replace it)
+		byte[] content = concat(bom, "email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE),
+				bytes(0x00, 0xD8), "B\n".getBytes(StandardCharsets.UTF_16LE));
+
+		FileRejectedException rejected = reject("clients.csv", content);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.INVALID);
+		assertThat(rejected.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(2);
+			assertThat(problem.message()).contains("UTF-16LE", "surrogate");
+		});
+	}
+
+	@Test
+	void rejects_a_byte_that_is_neither_utf8_nor_windows_1252_naming_the_line() {
+		byte[] content = concat(
+				"email,lastName\nann@example.com,Lee\nbob@example.com,M".getBytes(StandardCharsets.US_ASCII),
+				bytes(0x81), "ller\n".getBytes(StandardCharsets.US_ASCII));
+
+		FileRejectedException rejected = reject("clients.csv", content);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.INVALID);
+		assertThat(rejected.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(3);
+			assertThat(problem.message()).contains("0x81", "neither UTF-8 nor Windows-1252");
+		});
 	}
 
 	@Test
@@ -406,6 +439,14 @@ class FileRejectionTest {
 				() -> new ClientCsvParser().parse(name, content, limits));
 		assertThat(rejected).as("rejected").isNotNull();
 		return rejected;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 
 	private static byte[] bytes(int... values) {
