@@ -2,6 +2,7 @@ package io.clientdesk.importing.file;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -62,35 +63,30 @@ class FileRejectionTest {
 		assertThat(new ClientCsvParser().parse(name, VALID, ImportProperties.defaultLimits()).rows()).hasSize(1);
 	}
 
-	@Test
-	void rejects_utf16_with_a_lone_surrogate_naming_the_line_instead_of_replacing_it() {
-		byte[] bom = bytes(0xFF, 0xFE);
-		// A\uD800B, the lone surrogate's two bytes written by hand (getBytes would
+	static Stream<Arguments> notText() {
+		// A\uD800B: the lone surrogate's two bytes written by hand (getBytes would
 		// replace it)
-		byte[] content = concat(bom, "email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE),
-				bytes(0x00, 0xD8), "B\n".getBytes(StandardCharsets.UTF_16LE));
-
-		FileRejectedException rejected = reject("clients.csv", content);
-
-		assertThat(rejected.kind()).isEqualTo(Kind.INVALID);
-		assertThat(rejected.problems()).singleElement().satisfies((problem) -> {
-			assertThat(problem.line()).isEqualTo(2);
-			assertThat(problem.message()).contains("UTF-16LE", "surrogate");
-		});
-	}
-
-	@Test
-	void rejects_a_byte_that_is_neither_utf8_nor_windows_1252_naming_the_line() {
-		byte[] content = concat(
+		byte[] loneSurrogate = concat(bytes(0xFF, 0xFE),
+				"email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE), bytes(0x00, 0xD8),
+				"B\n".getBytes(StandardCharsets.UTF_16LE));
+		byte[] undefinedIn1252 = concat(
 				"email,lastName\nann@example.com,Lee\nbob@example.com,M".getBytes(StandardCharsets.US_ASCII),
 				bytes(0x81), "ller\n".getBytes(StandardCharsets.US_ASCII));
+		return Stream.of(Arguments.of("a lone UTF-16 surrogate", loneSurrogate, 2, List.of("UTF-16LE", "surrogate")),
+				Arguments.of("a byte neither UTF-8 nor Windows-1252", undefinedIn1252, 3,
+						List.of("0x81", "neither UTF-8 nor Windows-1252")));
+	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("notText")
+	void rejects_what_is_not_text_in_its_charset_naming_the_line_instead_of_replacing_it(String why, byte[] content,
+			int line, List<String> named) {
 		FileRejectedException rejected = reject("clients.csv", content);
 
 		assertThat(rejected.kind()).isEqualTo(Kind.INVALID);
 		assertThat(rejected.problems()).singleElement().satisfies((problem) -> {
-			assertThat(problem.line()).isEqualTo(3);
-			assertThat(problem.message()).contains("0x81", "neither UTF-8 nor Windows-1252");
+			assertThat(problem.line()).isEqualTo(line);
+			assertThat(problem.message()).contains(named);
 		});
 	}
 
