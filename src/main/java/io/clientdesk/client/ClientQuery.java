@@ -25,13 +25,23 @@ public record ClientQuery(int page, int size, String q, String project, String d
 
 	public static final int MAX_SIZE = 500;
 
+	private static final String NO_NUL = "must not contain the NUL character (U+0000)";
+
 	public ClientQuery {
+		List<Problem> problems = new ArrayList<>();
+		// no client's text has a NUL, and PostgreSQL refuses it in a parameter (checked
+		// before trimming, which would drop one at either end)
+		if (q != null && q.indexOf('\0') >= 0) {
+			problems.add(Problem.of("q", NO_NUL));
+		}
+		if (type != null && type.indexOf('\0') >= 0) {
+			problems.add(Problem.of("type", NO_NUL));
+		}
 		q = blankToNull(q);
 		project = blankToNull(project);
 		desk = blankToNull(desk);
 		type = blankToNull(type);
 		after = blankToNull(after);
-		List<Problem> problems = new ArrayList<>();
 		if (page < 0) {
 			problems.add(Problem.of("page", "must be 0 or more"));
 		}

@@ -17,7 +17,8 @@ public enum Database {
 		return switch (DatabaseDriver.fromJdbcUrl(url)) {
 			case POSTGRESQL -> POSTGRESQL;
 			case H2 -> H2;
-			default -> throw new IllegalStateException("ClientDesk runs on PostgreSQL or H2, not on " + url);
+			default -> throw new IllegalStateException(
+					"ClientDesk runs on PostgreSQL or H2, not on " + StartupLog.withoutCredentials(url));
 		};
 	}
 

@@ -6,10 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an admin sends to create a user.
+ * What an admin sends to create a user. The password's limit is bcrypt's, in bytes.
  */
 public record NewUser(
 		@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._@-]+",
 				message = "may contain only letters, digits and . _ @ -") String username,
-		@NotNull @Size(min = 8, max = 200) String password, @NotNull Role role) {
+		@NotNull @Size(min = 8) @MaxUtf8Bytes(72) String password, @NotNull Role role) {
 }

@@ -45,6 +45,11 @@ public class UserService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
+		if (username.indexOf('\0') >= 0) {
+			// no user has one (NewUser's pattern), and PostgreSQL refuses it in a
+			// parameter
+			throw new UsernameNotFoundException(username);
+		}
 		return this.users.find(username)
 			.map((user) -> org.springframework.security.core.userdetails.User.withUsername(user.username())
 				.password(user.passwordHash())

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -65,6 +67,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (no boundary, a NUL in a file name); its
+	 * ceiling (413) is answered by the base class.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+				"The multipart body could not be read: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -90,6 +90,18 @@ class ClientFiltersIT {
 	}
 
 	@Test
+	void a_nul_in_q_or_type_is_a_bad_request_naming_each_on_the_json_list_and_the_export() {
+		for (String path : List.of("/api/clients", "/api/clients/export.csv")) {
+			JsonNode problem = problem(path + "?q=an%00n&type=%00Personal");
+			assertThat(problem.get("errors")
+				.valueStream()
+				.map((error) -> error.get("column").asString() + ": " + error.get("message").asString()))
+				.containsExactly("q: must not contain the NUL character (U+0000)",
+						"type: must not contain the NUL character (U+0000)");
+		}
+	}
+
+	@Test
 	void invalid_filters_are_a_bad_request_on_the_list_page_and_its_fragment() {
 		WebSession session = WebSession.logIn(this.api, this.api.user("filters-agent", "AGENT"));
 

@@ -22,6 +22,13 @@ class DatabaseTest {
 	}
 
 	@Test
+	void a_refused_database_is_named_without_its_password() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Database.ofJdbcUrl("jdbc:mysql://crm:secret@localhost/clientdesk?password=secret"))
+			.withMessage("ClientDesk runs on PostgreSQL or H2, not on jdbc:mysql://localhost/clientdesk?password=***");
+	}
+
+	@Test
 	void the_pool_rewrites_batched_inserts_on_postgresql_only() {
 		try (HikariDataSource postgresql = pool("jdbc:postgresql://127.0.0.1:5432/clientdesk");
 				HikariDataSource h2 = pool("jdbc:h2:mem:clientdesk-test")) {

@@ -12,6 +12,7 @@ import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -86,6 +87,34 @@ class ImportAccessIT {
 	}
 
 	@Test
+	void same_file_as_names_only_an_import_the_viewer_may_see() {
+		byte[] file = file("ann");
+		String first = this.imports.run("first.csv", file, "", this.manager).get("id").asString();
+
+		Api.Response upload = this.imports.upload("again.csv", file, "?dryRun=true", this.otherManager);
+		assertThat(upload.status()).isEqualTo(202);
+		assertThat(upload.json().get("sameFileAs").isNull()).as("the upload's answer").isTrue();
+		String theirs = upload.json().get("id").asString();
+		this.imports.awaitEnd(theirs, this.otherManager);
+		String theirSecond = this.imports.run("again-2.csv", file, "?dryRun=true", this.otherManager)
+			.get("id")
+			.asString();
+		String mySecond = this.imports.run("second.csv", file, "?dryRun=true", this.manager).get("id").asString();
+
+		assertThat(sameFileAs(theirs, this.otherManager)).isNull();
+		assertThat(list(this.otherManager)).filteredOn((view) -> view.get("id").asString().equals(theirs))
+			.singleElement()
+			.satisfies((view) -> assertThat(view.get("sameFileAs").isNull()).isTrue());
+		assertThat(sameFileAs(theirSecond, this.otherManager)).isEqualTo(theirs);
+		assertThat(sameFileAs(mySecond, this.manager)).isEqualTo(first);
+		assertThat(sameFileAs(theirs, Login.ADMIN)).isEqualTo(first);
+		assertThat(sameFileAs(mySecond, Login.ADMIN)).isEqualTo(theirSecond);
+		assertThat(WebSession.logIn(this.api, this.otherManager).get("/imports/" + theirs).body())
+			.doesNotContain("Same content")
+			.doesNotContain(first);
+	}
+
+	@Test
 	void lists_imports_newest_first() {
 		String first = this.imports.run("first.csv", file("ann"), "", this.manager).get("id").asString();
 		String second = this.imports.run("second.csv", file("bob"), "", this.manager).get("id").asString();
@@ -116,6 +145,11 @@ class ImportAccessIT {
 		assertThat(report.status()).isEqualTo(404);
 		assertThat(report.contentType()).startsWith("application/problem+json");
 		assertThat(this.api.get("/api/imports/ffffffffffffffffffffffff", Login.ADMIN).status()).isEqualTo(404);
+	}
+
+	private String sameFileAs(String id, Login login) {
+		JsonNode view = this.api.get("/api/imports/" + id, login).json();
+		return view.get("sameFileAs").isNull() ? null : view.get("sameFileAs").asString();
 	}
 
 	private List<JsonNode> list(Login login) {

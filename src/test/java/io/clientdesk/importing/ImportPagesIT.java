@@ -163,6 +163,17 @@ class ImportPagesIT {
 	}
 
 	@Test
+	void a_file_name_longer_than_255_characters_is_rejected_in_the_dialog_naming_the_limit_and_stores_nothing() {
+		WebSession session = manager("lea");
+		HttpResponse<String> rejected = session.upload("/imports", "l".repeat(296) + ".csv", file("lea"), Map.of(),
+				true);
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		assertThat(rejected.body()).contains("id=\"import-rejected\"", "The file name cannot be used",
+				"300 characters, more than the limit of 255");
+		assertThat(session.htmx("/imports").body()).contains("No imports yet");
+	}
+
+	@Test
 	void an_upload_without_the_csrf_token_is_refused() {
 		WebSession session = manager("sam");
 		HttpResponse<String> refused = session.upload("/imports", "a.csv",

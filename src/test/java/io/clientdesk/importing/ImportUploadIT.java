@@ -1,5 +1,6 @@
 package io.clientdesk.importing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,54 @@ class ImportUploadIT {
 		assertNothingStored(name);
 	}
 
+	@Test
+	void rejects_a_file_name_longer_than_255_characters_with_422_naming_the_limit_and_stores_nothing() {
+		String run = Imports.run();
+		String name = run + "-" + "n".repeat(300 - run.length() - 5) + ".csv";
+		Api.Response response = this.imports.upload(name, records(run, 1), "", Login.ADMIN);
+
+		assertThat(response.status()).isEqualTo(422);
+		assertProblem(response, 422);
+		assertThat(response.json().get("detail").asString()).contains("file name");
+		assertThat(messages(response)).singleElement()
+			.satisfies((message) -> assertThat(message).contains("file name", "300 characters", "limit of 255")
+				.doesNotContain(name));
+		assertNothingStored(name);
+	}
+
+	@Test
+	void accepts_a_file_name_of_255_characters() {
+		String run = Imports.run();
+		String name = run + "-" + "n".repeat(255 - run.length() - 5) + ".csv";
+
+		JsonNode finished = this.imports.run(name, records(run, 1), "?dryRun=true", Login.ADMIN);
+
+		assertThat(finished.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("fileName").asString()).isEqualTo(name);
+	}
+
+	static Stream<Arguments> invisibleInNames() {
+		return Stream.of(Arguments.of("report\u202Eslx.csv", "U+202E", "RIGHT-TO-LEFT OVERRIDE"),
+				Arguments.of("clients\u2066.csv", "U+2066", "LEFT-TO-RIGHT ISOLATE"),
+				Arguments.of("clients\u200B.csv", "U+200B", "ZERO WIDTH SPACE"),
+				Arguments.of("clients\u0007.csv", "U+0007", "BEL"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("invisibleInNames")
+	void rejects_a_file_name_with_a_control_or_formatting_character_with_422_naming_it_and_stores_nothing(
+			String fileName, String code, String characterName) {
+		String name = Imports.run() + "-" + fileName;
+		Api.Response response = this.imports.upload(name, records(Imports.run(), 1), "", Login.ADMIN);
+
+		assertThat(response.status()).isEqualTo(422);
+		assertProblem(response, 422);
+		assertThat(messages(response)).singleElement()
+			.satisfies(
+					(message) -> assertThat(message).contains("file name", code, characterName).doesNotContain(name));
+		assertNothingStored(name);
+	}
+
 	static Stream<Arguments> invalid() {
 		return Stream.of(Arguments.of("no records", TestFiles.bytes("header-only.csv"), List.of(tuple(1, null))),
 				Arguments.of("unknown and duplicated columns", TestFiles.bytes("bad-header.csv"),
@@ -113,6 +162,14 @@ class ImportUploadIT {
 				Arguments.of("formulas, markup and script URLs", TestFiles.bytes("dangerous-cells.csv"),
 						List.of(tuple(2, "lastName"), tuple(3, "lastName"), tuple(4, "lastName"), tuple(5, "lastName"),
 								tuple(6, "lastName"), tuple(7, "email"), tuple(8, "lastName"), tuple(9, "lastName"))),
+				Arguments.of("a lone surrogate in UTF-16, never replaced",
+						concat(bytes(0xFF, 0xFE), utf16("firstName,lastName,email\nAnn,A"), bytes(0x00, 0xD8),
+								utf16("B,ann@example.com\n")),
+						List.of(tuple(2, null))),
+				Arguments.of("a byte that is neither UTF-8 nor Windows-1252",
+						concat(ascii("firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,M"), bytes(0x81),
+								ascii("ller,bob@example.com\n")),
+						List.of(tuple(3, null))),
 				Arguments.of("a formula behind a quoted line break", ascii(
 						"firstName,lastName,email\nAnn,\"\n=HYPERLINK(\"\"http://x.example\"\")\",a@example.com\n"),
 						List.of(tuple(2, "lastName"))));
@@ -206,6 +263,18 @@ class ImportUploadIT {
 
 	static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] utf16(String text) {
+		return text.getBytes(StandardCharsets.UTF_16LE);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 
 	private static byte[] bytes(int... values) {

@@ -138,6 +138,21 @@ class OrganisationApiIT {
 	}
 
 	@Test
+	void a_project_or_desk_name_with_a_nul_or_another_control_character_is_refused_naming_the_field() {
+		for (String path : List.of("/api/projects", "/api/desks")) {
+			for (String name : List.of("Nul\u0000 " + ObjectIds.next(), "Tab\t" + ObjectIds.next())) {
+				Api.Response response = this.api.post(path, Api.json(Map.of("name", name)), Login.ADMIN);
+				assertThat(response.status()).as(path).isEqualTo(422);
+				assertThat(response.contentType()).startsWith("application/problem+json");
+				assertThat(columns(response)).as(path).containsExactly("name");
+				assertThat(response.json().get("errors").get(0).get("message").asString())
+					.contains("control characters");
+				assertThat(named(this.api.get(path, Login.ADMIN), name)).isEmpty();
+			}
+		}
+	}
+
+	@Test
 	void a_desk_name_longer_than_100_characters_is_refused() {
 		Api.Response response = this.api.post("/api/desks", Api.json(Map.of("name", "d".repeat(101))), Login.ADMIN);
 		assertThat(response.status()).isEqualTo(422);

@@ -98,6 +98,33 @@ class UserApiIT {
 	}
 
 	@Test
+	void a_password_longer_than_72_bytes_is_refused_naming_the_field_and_the_limit() {
+		String ascii = "a".repeat(73);
+		String accented = "é".repeat(40); // 40 characters, 80 bytes in UTF-8
+		for (String password : List.of(ascii, accented)) {
+			String username = "long-password-" + ObjectIds.next();
+
+			Api.Response response = this.api.post("/api/users", body(username, password, "AGENT"), Login.ADMIN);
+
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(columns(response)).containsExactly("password");
+			assertThat(response.json().get("errors").get(0).get("message").asString()).contains("at most 72 bytes");
+			assertThat(response.body()).doesNotContain(password);
+			assertThat(this.api.get("/api/projects", new Login(username, password)).status()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void a_password_of_exactly_72_bytes_is_accepted() {
+		String username = "bcrypt-limit-" + ObjectIds.next();
+		String password = "é".repeat(36);
+
+		assertThat(this.api.post("/api/users", body(username, password, "AGENT"), Login.ADMIN).status()).isEqualTo(201);
+		assertThat(this.api.get("/api/projects", new Login(username, password)).status()).isEqualTo(200);
+	}
+
+	@Test
 	void an_unknown_role_is_refused() {
 		String username = "no-role-" + ObjectIds.next();
 		Api.Response response = this.api.post("/api/users", body(username, "long-enough-password", "SUPERUSER"),

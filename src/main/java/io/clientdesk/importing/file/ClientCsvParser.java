@@ -25,6 +25,10 @@ public class ClientCsvParser {
 	 * @throws FileRejectedException if the file is rejected as a whole
 	 */
 	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits) {
+		List<Problem> badName = FileContent.nameProblems(fileName);
+		if (!badName.isEmpty()) {
+			throw new FileRejectedException(Kind.BAD_NAME, badName);
+		}
 		List<Problem> notCsv = FileContent.notCsvProblems(fileName, content);
 		if (!notCsv.isEmpty()) {
 			throw new FileRejectedException(Kind.NOT_CSV, notCsv);

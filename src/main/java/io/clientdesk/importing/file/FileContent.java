@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,16 @@ import io.clientdesk.shared.Problem;
  * and in which character set.
  */
 public final class FileContent {
+
+	/**
+	 * The longest file name, in UTF-16 code units (what H2 counts; PostgreSQL counts
+	 * fewer): the size of {@code imports.file_name}.
+	 */
+	public static final int MAX_NAME_LENGTH = 255;
+
+	private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
 
 	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -41,6 +52,47 @@ public final class FileContent {
 			new Signature("a script (it starts with #!)", bytes('#', '!')));
 
 	private FileContent() {
+	}
+
+	/**
+	 * Why the file's name cannot be stored and shown as it was sent: too long for its
+	 * column, or with a character that is invisible or changes how the rest reads (a
+	 * right-to-left override makes {@code report\u202Eslx.csv} read as
+	 * {@code reportvsc.xls}); empty when it can. The problems never repeat the name.
+	 */
+	public static List<Problem> nameProblems(String fileName) {
+		if (fileName == null) {
+			return List.of();
+		}
+		List<Problem> problems = new ArrayList<>();
+		if (fileName.length() > MAX_NAME_LENGTH) {
+			problems.add(Problem.of("the file name has " + fileName.length() + " characters, more than the limit of "
+					+ MAX_NAME_LENGTH + "; rename the file"));
+		}
+		fileName.codePoints()
+			.filter(FileContent::hiddenInNames)
+			.findFirst()
+			.ifPresent((character) -> problems.add(Problem.of("the file name contains "
+					+ String.format(Locale.ROOT, "U+%04X", character) + " (" + Character.getName(character)
+					+ "), a control or formatting character that is invisible or changes how the name reads; "
+					+ "rename the file")));
+		return problems;
+	}
+
+	/**
+	 * Control and formatting characters, separators of lines and paragraphs and halves of
+	 * surrogate pairs; except the joiners, which emoji and some scripts need.
+	 */
+	private static boolean hiddenInNames(int character) {
+		if (character == ZERO_WIDTH_JOINER || character == ZERO_WIDTH_NON_JOINER) {
+			return false;
+		}
+		return switch (Character.getType(character)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+					Character.PARAGRAPH_SEPARATOR ->
+				true;
+			default -> false;
+		};
 	}
 
 	/**
@@ -78,34 +130,65 @@ public final class FileContent {
 
 	/**
 	 * The text of the file: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252
-	 * (what Excel on Windows writes) for anything that is not valid UTF-8.
+	 * (what Excel on Windows writes) for anything that is not valid UTF-8. Nothing is
+	 * replaced: bytes that are not text in the charset read (a lone half of a UTF-16
+	 * surrogate pair, a byte Windows-1252 leaves undefined) reject the file, naming the
+	 * line.
+	 * @throws FileRejectedException if the bytes are not text in that charset
 	 */
 	static Text decode(byte[] content) {
 		if (startsWith(content, UTF16LE_BOM)) {
-			return new Text(afterBom(content, UTF16LE_BOM, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+			return decode(content, UTF16LE_BOM.length, StandardCharsets.UTF_16LE);
 		}
 		if (startsWith(content, UTF16BE_BOM)) {
-			return new Text(afterBom(content, UTF16BE_BOM, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
+			return decode(content, UTF16BE_BOM.length, StandardCharsets.UTF_16BE);
 		}
 		int offset = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
-		ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
 		try {
-			CharBuffer text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(bytes);
-			return new Text(text.toString(), StandardCharsets.UTF_8);
+			return new Text(strictly(content, offset, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 		}
 		catch (CharacterCodingException ex) {
-			return new Text(new String(content, offset, content.length - offset, WINDOWS_1252), WINDOWS_1252);
+			return decode(content, offset, WINDOWS_1252);
 		}
 	}
 
-	/**
-	 * A size in words, such as {@code 10 MiB} or {@code 10.4 MiB (10905190 bytes)}.
-	 */
-	private static String afterBom(byte[] content, byte[] bom, Charset charset) {
-		return new String(content, bom.length, content.length - bom.length, charset);
+	private static Text decode(byte[] content, int offset, Charset charset) {
+		try {
+			return new Text(strictly(content, offset, charset), charset);
+		}
+		catch (CharacterCodingException ex) {
+			throw new FileRejectedException(FileRejectedException.Kind.INVALID,
+					List.of(notText(content, offset, charset)));
+		}
+	}
+
+	private static String strictly(byte[] content, int offset, Charset charset) throws CharacterCodingException {
+		return decoder(charset).decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+	}
+
+	private static CharsetDecoder decoder(Charset charset) {
+		return charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	/** Where the text stops being text in the charset: the line, and why. */
+	private static Problem notText(byte[] content, int offset, Charset charset) {
+		ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
+		CharBuffer text = CharBuffer.allocate(content.length);
+		decoder(charset).decode(bytes, text, true);
+		int line = 1;
+		for (int i = 0; i < text.position(); i++) {
+			if (text.get(i) == '\n') {
+				line++;
+			}
+		}
+		String what = charset.name().startsWith("UTF-16")
+				? "half of a surrogate pair without its other half (or an odd byte at the end)"
+				: String.format(Locale.ROOT, "the byte 0x%02X, which is neither UTF-8 nor Windows-1252",
+						content[bytes.position()]);
+		return new Problem(line, null, "line " + line + " is not " + charset.displayName(Locale.ROOT) + " text: it has "
+				+ what + "; nothing would be read faithfully, so save the file again as CSV UTF-8");
 	}
 
 	private static boolean containsNul(byte[] content) {

@@ -32,9 +32,15 @@ public class FileRejectedException extends RuntimeException {
 	}
 
 	/**
-	 * Why a file is rejected; the API answers 415, 413 and 422 respectively.
+	 * Why a file is rejected; the API answers 422, 415, 413 and 422 respectively.
 	 */
 	public enum Kind {
+
+		/**
+		 * A file name that cannot be stored and shown as it was sent: too long, or with
+		 * invisible or reordering characters.
+		 */
+		BAD_NAME("The file name cannot be used"),
 
 		/**
 		 * Not CSV text: a wrong file name, binary content or another format's signature.

@@ -27,6 +27,20 @@ class ImportRepository {
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
 			+ " sha256, same_file_as, file_id, committed_from";
 
+	/**
+	 * The columns read, with {@code same_file_as} as the viewer may see it: the latest
+	 * earlier import of the same file that is theirs, or any for an admin. It is computed
+	 * at read time because who asks changes what may be named.
+	 */
+	private static final String READ_COLUMNS = COLUMNS.replace("same_file_as",
+			"(select e.id from imports e where e.sha256 = i.sha256"
+					+ " and (e.created_at < i.created_at or (e.created_at = i.created_at and e.id < i.id))"
+					+ " and (:admin or e.created_by = :viewer)"
+					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as");
+
+	/** Who reads for the system (the job): as an admin. */
+	private static final Viewer ANYONE = new Viewer("", true);
+
 	private static final TypeReference<List<ImportChange>> CHANGES = new TypeReference<>() {
 	};
 
@@ -72,22 +86,32 @@ class ImportRepository {
 	}
 
 	Optional<StoredImport> findById(String id) {
-		return this.jdbc.sql("select " + COLUMNS + " from imports where id = ?")
-			.param(id)
+		return findById(id, ANYONE);
+	}
+
+	/** An import, with the earlier import of the same file that the viewer may see. */
+	Optional<StoredImport> findById(String id, Viewer viewer) {
+		return this.jdbc.sql("select " + READ_COLUMNS + " from imports i where id = :id")
+			.param("id", id)
+			.param("admin", viewer.admin())
+			.param("viewer", viewer.username())
 			.query(ImportRepository::storedImport)
 			.optional();
 	}
 
-	/** Imports newest first; all of them, or those of one user. */
-	List<Import> findAll(String createdBy, int limit) {
-		String where = (createdBy != null) ? " where created_by = :user" : "";
-		JdbcClient.StatementSpec statement = this.jdbc
-			.sql("select " + COLUMNS + " from imports" + where + " order by created_at desc, id desc limit :limit")
-			.param("limit", limit);
-		if (createdBy != null) {
-			statement = statement.param("user", createdBy);
-		}
-		return statement.query(ImportRepository::storedImport).list().stream().map(StoredImport::view).toList();
+	/** Imports newest first: all of them for an admin, one's own for others. */
+	List<Import> findAll(Viewer viewer, int limit) {
+		return this.jdbc
+			.sql("select " + READ_COLUMNS + " from imports i where (:admin or created_by = :viewer)"
+					+ " order by created_at desc, id desc limit :limit")
+			.param("admin", viewer.admin())
+			.param("viewer", viewer.username())
+			.param("limit", limit)
+			.query(ImportRepository::storedImport)
+			.list()
+			.stream()
+			.map(StoredImport::view)
+			.toList();
 	}
 
 	Optional<String> committedAs(String dryRunId) {
@@ -97,10 +121,16 @@ class ImportRepository {
 			.optional();
 	}
 
-	Optional<String> latestWithSha256(String sha256) {
+	/**
+	 * The latest import of the file that the viewer may see: theirs, or any for an admin.
+	 */
+	Optional<String> latestWithSha256(String sha256, Viewer viewer) {
 		return this.jdbc
-			.sql("select id from imports where sha256 = ? order by created_at desc, id desc fetch first 1 rows only")
-			.param(sha256)
+			.sql("select id from imports where sha256 = :sha256 and (:admin or created_by = :viewer)"
+					+ " order by created_at desc, id desc fetch first 1 rows only")
+			.param("sha256", sha256)
+			.param("admin", viewer.admin())
+			.param("viewer", viewer.username())
 			.query(String.class)
 			.optional();
 	}

@@ -63,8 +63,7 @@ public class ImportService {
 		String fileId = ObjectIds.next();
 		Instant now = this.clock.instant();
 		this.imports.insertFile(fileId, sha256, bytes, now);
-		Import view = queued(ObjectIds.next(), fileName, dryRun, onError, file.rows().size(), user.username(), now,
-				sha256);
+		Import view = queued(ObjectIds.next(), fileName, dryRun, onError, file.rows().size(), user, now, sha256);
 		this.imports.insert(view, fileId, null);
 		this.queue.enqueue(view.id());
 		return view;
@@ -85,8 +84,8 @@ public class ImportService {
 		this.imports.committedAs(dryRunId).ifPresent((id) -> {
 			throw new ConflictException("Dry run " + dryRunId + " has already been committed as import " + id);
 		});
-		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(),
-				user.username(), this.clock.instant(), view.sha256());
+		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(), user,
+				this.clock.instant(), view.sha256());
 		this.imports.insert(committed, dryRun.fileId(), dryRunId);
 		this.queue.enqueue(committed.id());
 		return committed;
@@ -100,7 +99,7 @@ public class ImportService {
 	/** Newest first: all imports for an admin, one's own for others. */
 	@Transactional(readOnly = true)
 	public List<Import> list(Viewer user) {
-		return this.imports.findAll(user.admin() ? null : user.username(), LIST_LIMIT);
+		return this.imports.findAll(user, LIST_LIMIT);
 	}
 
 	@Transactional(readOnly = true)
@@ -119,14 +118,18 @@ public class ImportService {
 		return "/api/imports/" + importId + "/errors.csv";
 	}
 
-	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String user,
+	/**
+	 * A new import; {@code sameFileAs} names only an earlier import the user may see, as
+	 * every read does.
+	 */
+	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, Viewer user,
 			Instant now, String sha256) {
-		return Import.queued(id, fileName, dryRun, onError, totalRows, user, now, sha256,
-				this.imports.latestWithSha256(sha256).orElse(null));
+		return Import.queued(id, fileName, dryRun, onError, totalRows, user.username(), now, sha256,
+				this.imports.latestWithSha256(sha256, user).orElse(null));
 	}
 
 	private StoredImport find(String id, Viewer user) {
-		return this.imports.findById(id)
+		return this.imports.findById(id, user)
 			.filter((stored) -> user.maySee(stored.view()))
 			.orElseThrow(() -> new NotFoundException("Import", id));
 	}

@@ -79,15 +79,15 @@ class ImportApiController {
 	}
 
 	/**
-	 * Whole-file rejections: 415 not a CSV, 413 too large, 422 anything else; each
-	 * problem named.
+	 * Whole-file rejections: 415 not a CSV, 413 too large, 422 anything else (a bad name,
+	 * invalid content); each problem named.
 	 */
 	@ExceptionHandler(FileRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(FileRejectedException ex) {
 		HttpStatus status = switch (ex.kind()) {
 			case NOT_CSV -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case BAD_NAME, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
 		int more = ex.problems().size() - 1;
 		ProblemDetail problem = new InvalidRequestException(status, "File rejected", ex.kind().summary() + ": "

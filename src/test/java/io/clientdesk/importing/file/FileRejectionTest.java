@@ -1,6 +1,8 @@
 package io.clientdesk.importing.file;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,62 @@ class FileRejectionTest {
 		assertThat(rejected.kind()).isEqualTo(Kind.NOT_CSV);
 		assertThat(rejected.problems()).extracting(Problem::message)
 			.containsExactly("the file name '" + name + "' does not end in .csv; only CSV files are accepted");
+	}
+
+	@Test
+	void rejects_a_file_name_of_more_than_255_characters_naming_the_limit() {
+		FileRejectedException rejected = reject("x".repeat(252) + ".csv", VALID);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.BAD_NAME);
+		assertThat(rejected.problems()).extracting(Problem::message)
+			.containsExactly("the file name has 256 characters, more than the limit of 255; rename the file");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "report\u202Eslx.csv", "a\u0000.csv", "a\u2028.csv", "a\uFEFF.csv", "a\uD800.csv" })
+	void rejects_a_file_name_with_a_control_or_formatting_character(String name) {
+		FileRejectedException rejected = reject(name, VALID);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.BAD_NAME);
+		assertThat(rejected.problems()).singleElement()
+			.extracting(Problem::message)
+			.asString()
+			.contains(String.format("U+%04X", name.chars().filter((c) -> c < ' ' || c > '~').findFirst().getAsInt()))
+			.doesNotContain(name);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Kunden Müller (2024).csv", "клиенты.csv", "عملاء.csv", "👨\u200D👩\u200D👧.csv",
+			"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.csv" })
+	void accepts_a_file_name_in_any_script_with_emoji_and_joiners(String name) {
+		assertThat(new ClientCsvParser().parse(name, VALID, ImportProperties.defaultLimits()).rows()).hasSize(1);
+	}
+
+	static Stream<Arguments> notText() {
+		// A\uD800B: the lone surrogate's two bytes written by hand (getBytes would
+		// replace it)
+		byte[] loneSurrogate = concat(bytes(0xFF, 0xFE),
+				"email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE), bytes(0x00, 0xD8),
+				"B\n".getBytes(StandardCharsets.UTF_16LE));
+		byte[] undefinedIn1252 = concat(
+				"email,lastName\nann@example.com,Lee\nbob@example.com,M".getBytes(StandardCharsets.US_ASCII),
+				bytes(0x81), "ller\n".getBytes(StandardCharsets.US_ASCII));
+		return Stream.of(Arguments.of("a lone UTF-16 surrogate", loneSurrogate, 2, List.of("UTF-16LE", "surrogate")),
+				Arguments.of("a byte neither UTF-8 nor Windows-1252", undefinedIn1252, 3,
+						List.of("0x81", "neither UTF-8 nor Windows-1252")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("notText")
+	void rejects_what_is_not_text_in_its_charset_naming_the_line_instead_of_replacing_it(String why, byte[] content,
+			int line, List<String> named) {
+		FileRejectedException rejected = reject("clients.csv", content);
+
+		assertThat(rejected.kind()).isEqualTo(Kind.INVALID);
+		assertThat(rejected.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(line);
+			assertThat(problem.message()).contains(named);
+		});
 	}
 
 	@Test
@@ -377,6 +435,14 @@ class FileRejectionTest {
 				() -> new ClientCsvParser().parse(name, content, limits));
 		assertThat(rejected).as("rejected").isNotNull();
 		return rejected;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 
 	private static byte[] bytes(int... values) {
