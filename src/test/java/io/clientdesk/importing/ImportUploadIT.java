@@ -1,6 +1,5 @@
 package io.clientdesk.importing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,8 @@ class ImportUploadIT {
 		return Stream.of(Arguments.of("workbook.xlsx", workbook, "ZIP"),
 				Arguments.of("workbook-renamed.csv", workbook, "ZIP"),
 				Arguments.of("statement.csv", ascii("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), "PDF"),
-				Arguments.of("setup.csv", bytes(0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00), "Windows executable"),
+				Arguments.of("setup.csv", TestFiles.ofBytes(0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00),
+						"Windows executable"),
 				Arguments.of("clients.csv", ascii("#!/bin/sh\nrm -rf /\n"), "script"),
 				Arguments.of("clients.txt", ascii("firstName,email\nAnn,ann@example.com\n"), ".csv"));
 	}
@@ -163,12 +163,12 @@ class ImportUploadIT {
 						List.of(tuple(2, "lastName"), tuple(3, "lastName"), tuple(4, "lastName"), tuple(5, "lastName"),
 								tuple(6, "lastName"), tuple(7, "email"), tuple(8, "lastName"), tuple(9, "lastName"))),
 				Arguments.of("a lone surrogate in UTF-16, never replaced",
-						concat(bytes(0xFF, 0xFE), utf16("firstName,lastName,email\nAnn,A"), bytes(0x00, 0xD8),
-								utf16("B,ann@example.com\n")),
+						TestFiles.concat(TestFiles.ofBytes(0xFF, 0xFE), utf16("firstName,lastName,email\nAnn,A"),
+								TestFiles.ofBytes(0x00, 0xD8), utf16("B,ann@example.com\n")),
 						List.of(tuple(2, null))),
 				Arguments.of("a byte that is neither UTF-8 nor Windows-1252",
-						concat(ascii("firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,M"), bytes(0x81),
-								ascii("ller,bob@example.com\n")),
+						TestFiles.concat(ascii("firstName,lastName,email\nAnn,Lee,ann@example.com\nBob,M"),
+								TestFiles.ofBytes(0x81), ascii("ller,bob@example.com\n")),
 						List.of(tuple(3, null))),
 				Arguments.of("a formula behind a quoted line break", ascii(
 						"firstName,lastName,email\nAnn,\"\n=HYPERLINK(\"\"http://x.example\"\")\",a@example.com\n"),
@@ -267,22 +267,6 @@ class ImportUploadIT {
 
 	private static byte[] utf16(String text) {
 		return text.getBytes(StandardCharsets.UTF_16LE);
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteArrayOutputStream all = new ByteArrayOutputStream();
-		for (byte[] part : parts) {
-			all.writeBytes(part);
-		}
-		return all.toByteArray();
-	}
-
-	private static byte[] bytes(int... values) {
-		byte[] bytes = new byte[values.length];
-		for (int i = 0; i < values.length; i++) {
-			bytes[i] = (byte) values[i];
-		}
-		return bytes;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.clientdesk.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,6 +79,24 @@ public final class TestFiles {
 				.append('\n');
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The bytes given as numbers from 0 to 255: signatures and broken encodings. */
+	public static byte[] ofBytes(int... values) {
+		byte[] bytes = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			bytes[i] = (byte) values[i];
+		}
+		return bytes;
+	}
+
+	/** The parts, one after the other. */
+	public static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.clientdesk.importing.file;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,12 +65,12 @@ class FileRejectionTest {
 	static Stream<Arguments> notText() {
 		// A\uD800B: the lone surrogate's two bytes written by hand (getBytes would
 		// replace it)
-		byte[] loneSurrogate = concat(bytes(0xFF, 0xFE),
-				"email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE), bytes(0x00, 0xD8),
+		byte[] loneSurrogate = TestFiles.concat(TestFiles.ofBytes(0xFF, 0xFE),
+				"email,lastName\nann@example.com,A".getBytes(StandardCharsets.UTF_16LE), TestFiles.ofBytes(0x00, 0xD8),
 				"B\n".getBytes(StandardCharsets.UTF_16LE));
-		byte[] undefinedIn1252 = concat(
+		byte[] undefinedIn1252 = TestFiles.concat(
 				"email,lastName\nann@example.com,Lee\nbob@example.com,M".getBytes(StandardCharsets.US_ASCII),
-				bytes(0x81), "ller\n".getBytes(StandardCharsets.US_ASCII));
+				TestFiles.ofBytes(0x81), "ller\n".getBytes(StandardCharsets.US_ASCII));
 		return Stream.of(Arguments.of("a lone UTF-16 surrogate", loneSurrogate, 2, List.of("UTF-16LE", "surrogate")),
 				Arguments.of("a byte neither UTF-8 nor Windows-1252", undefinedIn1252, 3,
 						List.of("0x81", "neither UTF-8 nor Windows-1252")));
@@ -109,16 +108,17 @@ class FileRejectionTest {
 	}
 
 	static Stream<Arguments> signatures() {
-		return Stream.of(Arguments.of(bytes(0x50, 0x4B, 0x05, 0x06, 0, 0), "a ZIP archive"),
-				Arguments.of(bytes(0x50, 0x4B, 0x07, 0x08, 1, 2), "a ZIP archive"),
-				Arguments.of(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x41), "an Office document"),
+		return Stream.of(Arguments.of(TestFiles.ofBytes(0x50, 0x4B, 0x05, 0x06, 0, 0), "a ZIP archive"),
+				Arguments.of(TestFiles.ofBytes(0x50, 0x4B, 0x07, 0x08, 1, 2), "a ZIP archive"),
+				Arguments.of(TestFiles.ofBytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x41),
+						"an Office document"),
 				Arguments.of("%PDF-1.7\nemail\n".getBytes(StandardCharsets.US_ASCII), "a PDF document"),
 				Arguments.of("{\\rtf1\\ansi email}".getBytes(StandardCharsets.US_ASCII), "an RTF document"),
 				Arguments.of("MZ\u0090email,x\n".getBytes(StandardCharsets.ISO_8859_1), "a Windows executable"),
-				Arguments.of(bytes(0x7F, 'E', 'L', 'F', 2, 1), "a Linux executable"),
-				Arguments.of(bytes(0xFE, 0xED, 0xFA, 0xCF, 7), "a macOS executable"),
-				Arguments.of(bytes(0xCF, 0xFA, 0xED, 0xFE, 7), "a macOS executable"),
-				Arguments.of(bytes(0xCA, 0xFE, 0xBA, 0xBE, 7), "a macOS universal executable"),
+				Arguments.of(TestFiles.ofBytes(0x7F, 'E', 'L', 'F', 2, 1), "a Linux executable"),
+				Arguments.of(TestFiles.ofBytes(0xFE, 0xED, 0xFA, 0xCF, 7), "a macOS executable"),
+				Arguments.of(TestFiles.ofBytes(0xCF, 0xFA, 0xED, 0xFE, 7), "a macOS executable"),
+				Arguments.of(TestFiles.ofBytes(0xCA, 0xFE, 0xBA, 0xBE, 7), "a macOS universal executable"),
 				Arguments.of("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII), "a script"));
 	}
 
@@ -136,7 +136,7 @@ class FileRejectionTest {
 
 	@Test
 	void rejects_binary_content_with_nul_bytes() {
-		FileRejectedException rejected = reject("clients.csv", bytes('e', 'm', 0, 'a', 'i', 'l', '\n'));
+		FileRejectedException rejected = reject("clients.csv", TestFiles.ofBytes('e', 'm', 0, 'a', 'i', 'l', '\n'));
 
 		assertThat(rejected.kind()).isEqualTo(Kind.NOT_CSV);
 		assertThat(rejected.problems()).extracting(Problem::message)
@@ -435,22 +435,6 @@ class FileRejectionTest {
 				() -> new ClientCsvParser().parse(name, content, limits));
 		assertThat(rejected).as("rejected").isNotNull();
 		return rejected;
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteArrayOutputStream all = new ByteArrayOutputStream();
-		for (byte[] part : parts) {
-			all.writeBytes(part);
-		}
-		return all.toByteArray();
-	}
-
-	private static byte[] bytes(int... values) {
-		byte[] bytes = new byte[values.length];
-		for (int i = 0; i < values.length; i++) {
-			bytes[i] = (byte) values[i];
-		}
-		return bytes;
 	}
 
 }
