@@ -1,5 +1,7 @@
 package io.clientdesk.client;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +16,7 @@ class ClientApiController {
 	}
 
 	@GetMapping("/api/clients")
-	ClientPage list(ClientQuery query) {
+	ClientPage list(@ParameterObject ClientQuery query) {
 		return this.clients.search(query);
 	}
 

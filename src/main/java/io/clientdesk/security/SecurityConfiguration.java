@@ -25,7 +25,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in: the JSON API ({@code /api/**}, and Actuator) with HTTP Basic and no
@@ -38,6 +43,26 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * The API's description: for scripts with HTTP Basic, like the rest of the API, and
+	 * for the reference page that logged-in people browse, with their session (read,
+	 * never created). It is read-only, so it needs no CSRF protection.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain apiReferenceSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/openapi.json", "/api/openapi.json/**")
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials))
+			.headers(SecurityConfiguration::securityHeaders)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(SecurityConfiguration::refuseWithoutCredentials))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -103,7 +128,11 @@ class SecurityConfiguration {
 	 * ({@code server.forward-headers-strategy}).
 	 */
 	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_REFERENCE_PAGE),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_REFERENCE_PAGE,
+					new ContentSecurityPolicyHeaderWriter(API_REFERENCE_POLICY)))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
 			.frameOptions((frames) -> frames.deny())
@@ -113,6 +142,18 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
+
+	/**
+	 * The API reference (Swagger UI, a page we don't write) inserts one fixed stylesheet
+	 * and shows its icons as {@code data:} SVG images: allowed there, and only there, by
+	 * the stylesheet's hash (a new Swagger UI with another one fails the browser test).
+	 */
+	private static final RequestMatcher API_REFERENCE_PAGE = PathPatternRequestMatcher.withDefaults()
+		.matcher("/swagger-ui/**");
+
+	static final String API_REFERENCE_POLICY = CONTENT_SECURITY_POLICY
+		.replace("style-src 'self'", "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='")
+		.replace("img-src 'self'", "img-src 'self' data:");
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";

@@ -319,6 +319,20 @@ class ImportFlowBrowserIT {
 	}
 
 	@Test
+	void the_file_format_page_links_to_the_api_reference_which_lists_every_operation_read_only() {
+		logInAsNewManager("fay");
+		this.browser.open("/imports/format");
+		this.browser.clickable(By.id("api-reference")).click();
+		this.browser.until((driver) -> driver.findElements(By.cssSelector(".opblock")).size() >= 15);
+		String text = this.browser.find(By.cssSelector(".swagger-ui")).getText();
+		assertThat(text).contains("ClientDesk API", "/api/imports", "/api/clients", "/api/users");
+		this.browser.find(By.cssSelector(".opblock-post")).click();
+		this.browser.visible(By.cssSelector(".opblock-body"));
+		assertThat(this.browser.driver().findElements(By.cssSelector(".try-out__btn"))).isEmpty();
+		this.browser.screenshot("42-api-reference", false);
+	}
+
+	@Test
 	void the_browser_enforces_the_content_security_policy_and_says_what_it_refused() {
 		logInAsNewManager("gus");
 		this.browser.script("document.querySelector('main').insertAdjacentHTML('beforeend',"

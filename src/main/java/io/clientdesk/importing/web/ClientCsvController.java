@@ -12,6 +12,7 @@ import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.organisation.OrganisationService;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,7 +53,7 @@ class ClientCsvController {
 
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
-	ResponseEntity<StreamingResponseBody> export(ClientQuery filters) {
+	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters) {
 		return CsvDownload.of("clients.csv", (out) -> {
 			CsvWriter csv = writer(out);
 			this.clients.forEach(filters,

@@ -11,6 +11,9 @@ import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.shared.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +42,7 @@ class ImportApiController {
 		this.imports = imports;
 	}
 
+	@ApiResponse(responseCode = "202", description = "The import, queued; Location names it")
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
@@ -62,6 +66,10 @@ class ImportApiController {
 		return ErrorReportCsv.download(id, this.imports.errors(id, viewer));
 	}
 
+	@ApiResponse(responseCode = "202", description = "The new import of the dry run's file, queued")
+	@ApiResponse(responseCode = "409", description = "Not a dry run that succeeded, or committed already",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@PostMapping("/api/imports/{id}/commit")
 	ResponseEntity<Import> commit(@PathVariable String id, Viewer viewer) {
 		Import view = this.imports.commit(id, viewer);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -23,6 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class ImportWebConfiguration implements WebMvcConfigurer {
+
+	static {
+		// who asks is the logged-in user, not a parameter of the API's description
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+	}
 
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
