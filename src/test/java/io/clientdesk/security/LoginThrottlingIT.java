@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +52,9 @@ class LoginThrottlingIT {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	PublishedEvents events;
 
 	@LocalServerPort
 	int port;
@@ -145,6 +153,21 @@ class LoginThrottlingIT {
 		assertThat(browser.get("/login?throttled=soon%3Cb%3E").body()).doesNotContain("Too many failed logins");
 	}
 
+	@Test
+	void failed_and_refused_logins_are_published_with_the_client_address_for_the_audit_log() {
+		Login user = this.api.user("audited", "AGENT");
+		failFiveTimes(user, "10.1.0.7");
+		get(user, "10.1.0.7");
+
+		List<String> failures = this.events.failures.stream()
+			.filter((failure) -> failure.getAuthentication().getName().equals("audited"))
+			.map((failure) -> ((WebAuthenticationDetails) failure.getAuthentication().getDetails()).getRemoteAddress())
+			.toList();
+		assertThat(failures).containsExactly("10.1.0.7", "10.1.0.7", "10.1.0.7", "10.1.0.7", "10.1.0.7");
+		assertThat(this.events.throttled)
+			.contains(new LoginThrottled("audited", "10.1.0.7", LoginThrottled.Limit.USER, Duration.ofMinutes(1)));
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
 
@@ -152,6 +175,30 @@ class LoginThrottlingIT {
 		@Primary
 		TestClock testClock() {
 			return new TestClock(Instant.now());
+		}
+
+		@Bean
+		PublishedEvents publishedEvents() {
+			return new PublishedEvents();
+		}
+
+	}
+
+	/** What an audit log would listen to. */
+	static class PublishedEvents {
+
+		final List<AuthenticationFailureBadCredentialsEvent> failures = new CopyOnWriteArrayList<>();
+
+		final List<LoginThrottled> throttled = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(AuthenticationFailureBadCredentialsEvent failure) {
+			this.failures.add(failure);
+		}
+
+		@EventListener
+		void on(LoginThrottled refused) {
+			this.throttled.add(refused);
 		}
 
 	}
