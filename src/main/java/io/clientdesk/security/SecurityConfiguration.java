@@ -6,9 +6,12 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -112,7 +115,10 @@ class SecurityConfiguration {
 			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/clients", false).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/clients", false)
+				.failureHandler(new LoginFailureHandler())
+				.permitAll())
 			// an upload from somebody not logged in goes to the login page unread
 			.addFilterBefore(new AnonymousUploadFilter(), CsrfFilter.class)
 			.headers(SecurityConfiguration::securityHeaders)
@@ -170,13 +176,17 @@ class SecurityConfiguration {
 
 	/**
 	 * Users from the database, passwords checked with bcrypt once per user and password
-	 * every few minutes (see {@link CachingAuthenticationProvider}).
+	 * every few minutes (see {@link CachingAuthenticationProvider}), and no check at all
+	 * for a username or address with too many failed logins ({@link LoginThrottle}). The
+	 * clock is the system's, unless a test provides one.
 	 */
 	@Bean
-	CachingAuthenticationProvider authenticationProvider(UserService users, PasswordEncoder passwordEncoder) {
+	LoginThrottle authenticationProvider(UserService users, PasswordEncoder passwordEncoder,
+			LoginThrottleProperties limits, ApplicationEventPublisher events, ObjectProvider<Clock> clocks) {
 		DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
 		checked.setPasswordEncoder(passwordEncoder);
-		return new CachingAuthenticationProvider(checked, Clock.systemUTC());
+		Clock clock = clocks.getIfUnique(Clock::systemUTC);
+		return new LoginThrottle(new CachingAuthenticationProvider(checked, clock), limits, clock, events);
 	}
 
 	@Bean
@@ -186,6 +196,11 @@ class SecurityConfiguration {
 
 	private static void refuseWithoutCredentials(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
+		if (ex instanceof LoginThrottledException throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+			writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", throttled.getMessage());
+			return;
+		}
 		writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Send a username and password (HTTP Basic) to use the API");
 	}
