@@ -8,12 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Logins and failed logins, from the events that Spring Security's authentication manager
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginAuditor {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoginAuditor.class);
 
 	/**
 	 * Keys remembered at most; past it the memory starts again (more entries, no loss).
@@ -66,7 +73,16 @@ class LoginAuditor {
 		details.put("method", method());
 		// the kind of failure (bad credentials, disabled, locked), not its message
 		details.put("reason", event.getException().getClass().getSimpleName());
-		this.log.record(AuditAction.LOGIN_FAILED, attempt.getName(), address(attempt), null, details);
+		try {
+			this.log.record(AuditAction.LOGIN_FAILED, attempt.getName(), address(attempt), null, details);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// the database is away (the check itself may have failed on it, or a
+			// connection could not be had): the attempt
+			// stays refused with a 401, not a 500, and is said here instead
+			logger.warn("A failed login of '{}' from {} could not be recorded in the audit log: {}",
+					AuditLog.text(attempt.getName(), AuditLog.MAX_NAME), address(attempt), ex.getMessage());
+		}
 	}
 
 	private boolean firstApiLoginInAWhile(String username, String address) {

@@ -24,6 +24,8 @@ import io.clientdesk.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +46,12 @@ class AuditLogIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	final String run = Imports.run();
 
@@ -174,6 +182,18 @@ class AuditLogIT {
 		assertThat(entries("action=USER_CREATED&size=500")).filteredOn((e) -> e.get("target").asString().equals(taken))
 			.singleElement()
 			.satisfies((e) -> assertThat(e.get("details").get("role").asString()).isEqualTo("AGENT"));
+	}
+
+	@Test
+	void an_entry_recorded_with_a_change_that_is_rolled_back_is_gone_with_it() {
+		String actor = "rolled-back-" + this.run;
+		new TransactionTemplate(this.transactions).executeWithoutResult((change) -> {
+			this.log.record(AuditAction.PROJECT_CREATED, actor, null, "undone", Map.of("name", "Undone"));
+			change.setRollbackOnly();
+		});
+		this.log.record(AuditAction.PROJECT_CREATED, actor, null, "done", Map.of("name", "Done"));
+
+		assertThat(entries("user=" + actor)).extracting((e) -> e.get("target").asString()).containsExactly("done");
 	}
 
 	@Test

@@ -45,6 +45,8 @@ class AuditPagesIT {
 			.contains("<h1>Audit log</h1>", "LOGIN_FAILED", "method=basic", "reason=BadCredentialsException")
 			.contains("value=\"" + user.username() + "\"", "<option value=\"LOGIN_FAILED\" selected");
 		assertThat(entries(page.body())).isEqualTo(1);
+		// the Content-Security-Policy allows no inline style or script
+		assertThat(page.body()).doesNotContain("style=", "<style").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
 	}
 
 	@Test
