@@ -2,8 +2,8 @@ package io.clientdesk.audit;
 
 import java.time.Clock;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.clientdesk.shared.ObjectIds;
 
@@ -41,7 +41,8 @@ public class AuditLog {
 	/**
 	 * Records what the logged-in user of this request does (nobody, for what the server
 	 * does by itself at start), from the request's address.
-	 * @param details facts: strings, numbers, booleans, enums; in the order given
+	 * @param details facts: strings, numbers, booleans, enums (stored by name, in
+	 * alphabetical order)
 	 */
 	@Transactional
 	public void record(AuditAction action, String target, Map<String, ?> details) {
@@ -68,7 +69,8 @@ public class AuditLog {
 		if (details.size() > MAX_DETAILS) {
 			throw new IllegalArgumentException("An audit entry takes at most " + MAX_DETAILS + " details");
 		}
-		Map<String, Object> facts = new LinkedHashMap<>();
+		// sorted: callers pass Map.of, whose order changes from run to run
+		Map<String, Object> facts = new TreeMap<>();
 		details.forEach((name, value) -> facts.put(name, fact(value)));
 		return Collections.unmodifiableMap(facts);
 	}
