@@ -3,9 +3,12 @@ package io.clientdesk.organisation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 import io.clientdesk.organisation.OrganisationRepository.Unit;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
@@ -27,9 +30,12 @@ public class OrganisationService {
 
 	private final OrganisationProperties properties;
 
-	OrganisationService(OrganisationRepository repository, OrganisationProperties properties) {
+	private final AuditLog audit;
+
+	OrganisationService(OrganisationRepository repository, OrganisationProperties properties, AuditLog audit) {
 		this.repository = repository;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -44,7 +50,7 @@ public class OrganisationService {
 
 	@Transactional
 	public Project createProject(String name) {
-		return create(Unit.PROJECTS, "project", name, Project::new);
+		return create(Unit.PROJECTS, "project", name, AuditAction.PROJECT_CREATED, Project::new);
 	}
 
 	@Transactional(readOnly = true)
@@ -59,7 +65,7 @@ public class OrganisationService {
 
 	@Transactional
 	public Desk createDesk(String name) {
-		return create(Unit.DESKS, "desk", name, Desk::new);
+		return create(Unit.DESKS, "desk", name, AuditAction.DESK_CREATED, Desk::new);
 	}
 
 	/**
@@ -104,6 +110,8 @@ public class OrganisationService {
 		ImportDefaults canonical = new ImportDefaults(defaults.project(), defaults.desk(), defaults.active(),
 				type.get());
 		this.repository.updateImportDefaults(canonical);
+		this.audit.record(AuditAction.SETTINGS_CHANGED, "import-defaults", Map.of("project", canonical.project(),
+				"desk", canonical.desk(), "active", canonical.active(), "type", canonical.type()));
 		return canonical;
 	}
 
@@ -126,7 +134,8 @@ public class OrganisationService {
 		return this.repository.findAll(unit).stream().map((named) -> factory.apply(named.id(), named.name())).toList();
 	}
 
-	private <T> T create(Unit unit, String what, String name, BiFunction<String, String, T> factory) {
+	private <T> T create(Unit unit, String what, String name, AuditAction action,
+			BiFunction<String, String, T> factory) {
 		String trimmed = name.trim();
 		if (this.repository.nameExists(unit, trimmed)) {
 			throw new ConflictException("A " + what + " named '" + trimmed + "' already exists");
@@ -138,6 +147,7 @@ public class OrganisationService {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("A " + what + " named '" + trimmed + "' already exists");
 		}
+		this.audit.record(action, id, Map.of("name", trimmed));
 		return factory.apply(id, trimmed);
 	}
 

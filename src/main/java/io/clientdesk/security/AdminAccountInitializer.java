@@ -3,9 +3,13 @@ package io.clientdesk.security;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,10 +34,14 @@ class AdminAccountInitializer implements ApplicationRunner {
 
 	private final AdminProperties properties;
 
-	AdminAccountInitializer(UserRepository users, PasswordEncoder passwordEncoder, AdminProperties properties) {
+	private final AuditLog audit;
+
+	AdminAccountInitializer(UserRepository users, PasswordEncoder passwordEncoder, AdminProperties properties,
+			AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	@Override
@@ -50,6 +58,8 @@ class AdminAccountInitializer implements ApplicationRunner {
 		catch (DuplicateKeyException ex) {
 			return; // another server of the cluster created it first
 		}
+		this.audit.record(AuditAction.USER_CREATED, ADMIN,
+				Map.of("role", Role.ADMIN, "password", generated ? "generated" : "CLIENTDESK_ADMIN_PASSWORD"));
 		if (generated) {
 			log.warn("""
 

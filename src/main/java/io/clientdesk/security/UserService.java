@@ -1,7 +1,10 @@
 package io.clientdesk.security;
 
 import java.time.Instant;
+import java.util.Map;
 
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 import io.clientdesk.shared.ConflictException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -22,9 +25,12 @@ public class UserService implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+	private final AuditLog audit;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -39,6 +45,7 @@ public class UserService implements UserDetailsService {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("User " + user.username() + " already exists");
 		}
+		this.audit.record(AuditAction.USER_CREATED, user.username(), Map.of("role", user.role()));
 		return new User(user.username(), user.role());
 	}
 

@@ -125,6 +125,8 @@ class ApiReference {
 			problems.add(Map.entry("400", "The body is not valid JSON"));
 			problems.add(Map.entry("422", "A field of the body is not valid; each one in errors"));
 		}
+		problems.add(Map.entry("429",
+				"Too many failed logins for this user or from this address; Retry-After says " + "when to try again"));
 		Map<String, String> byStatus = new TreeMap<>();
 		problems.forEach((problem) -> byStatus.putIfAbsent(problem.getKey(), problem.getValue()));
 		return byStatus;

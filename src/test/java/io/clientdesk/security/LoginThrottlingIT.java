@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
@@ -28,9 +28,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +49,6 @@ class LoginThrottlingIT {
 
 	@Autowired
 	TestClock clock;
-
-	@Autowired
-	PublishedEvents events;
 
 	@LocalServerPort
 	int port;
@@ -154,18 +148,25 @@ class LoginThrottlingIT {
 	}
 
 	@Test
-	void failed_and_refused_logins_are_published_with_the_client_address_for_the_audit_log() {
+	void failed_logins_and_the_first_refusal_are_in_the_audit_log_with_the_client_address() {
 		Login user = this.api.user("audited", "AGENT");
 		failFiveTimes(user, "10.1.0.7");
-		get(user, "10.1.0.7");
+		assertThat(get(user, "10.1.0.7").status()).isEqualTo(429);
+		assertThat(get(wrong(user), "10.1.0.7").status()).isEqualTo(429);
 
-		List<String> failures = this.events.failures.stream()
-			.filter((failure) -> failure.getAuthentication().getName().equals("audited"))
-			.map((failure) -> ((WebAuthenticationDetails) failure.getAuthentication().getDetails()).getRemoteAddress())
+		JsonNode entries = this.api.get("/api/audit?user=audited", Login.ADMIN).json().get("items");
+		List<String> failures = entries.valueStream()
+			.filter((entry) -> entry.get("action").asString().equals("LOGIN_FAILED"))
+			.map((entry) -> entry.get("clientAddress").asString())
 			.toList();
 		assertThat(failures).containsExactly("10.1.0.7", "10.1.0.7", "10.1.0.7", "10.1.0.7", "10.1.0.7");
-		assertThat(this.events.throttled)
-			.contains(new LoginThrottled("audited", "10.1.0.7", LoginThrottled.Limit.USER, Duration.ofMinutes(1)));
+		List<JsonNode> refusals = entries.valueStream()
+			.filter((entry) -> entry.get("action").asString().equals("LOGIN_THROTTLED"))
+			.toList();
+		assertThat(refusals).as("one entry for the refusals of one wait, not one per attempt").hasSize(1);
+		assertThat(refusals.get(0).get("clientAddress").asString()).isEqualTo("10.1.0.7");
+		assertThat(refusals.get(0).at("/details/limit").asString()).isEqualTo("USER");
+		assertThat(refusals.get(0).at("/details/retryAfterSeconds").asLong()).isEqualTo(60);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -175,30 +176,6 @@ class LoginThrottlingIT {
 		@Primary
 		TestClock testClock() {
 			return new TestClock(Instant.now());
-		}
-
-		@Bean
-		PublishedEvents publishedEvents() {
-			return new PublishedEvents();
-		}
-
-	}
-
-	/** What an audit log would listen to. */
-	static class PublishedEvents {
-
-		final List<AuthenticationFailureBadCredentialsEvent> failures = new CopyOnWriteArrayList<>();
-
-		final List<LoginThrottled> throttled = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(AuthenticationFailureBadCredentialsEvent failure) {
-			this.failures.add(failure);
-		}
-
-		@EventListener
-		void on(LoginThrottled refused) {
-			this.throttled.add(refused);
 		}
 
 	}

@@ -2,10 +2,13 @@ package io.clientdesk.importing.job;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 import io.clientdesk.importing.ImportFinished;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ErrorCode;
@@ -40,16 +43,19 @@ class ImportJob {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	ImportJob(ImportRepository imports, ImportRun attempt, ImportProperties properties,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, AuditLog audit) {
 		this.imports = imports;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = Clock.systemUTC();
+		this.audit = audit;
 	}
 
 	void run(String importId) {
@@ -118,6 +124,9 @@ class ImportJob {
 		ImportFinished finished = new ImportFinished(view.id(), view.fileName(), view.createdBy(), outcome,
 				view.dryRun(), imported, failed);
 		this.events.publishEvent(finished);
+		// by the job, for the user who started the import; from no address
+		this.audit.record(AuditAction.IMPORT_FINISHED, view.createdBy(), null, view.id(),
+				Map.of("status", outcome, "dryRun", view.dryRun(), "imported", imported, "failed", failed));
 		return finished;
 	}
 

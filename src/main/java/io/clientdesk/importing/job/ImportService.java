@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.ImportLimits;
@@ -38,14 +41,17 @@ public class ImportService {
 
 	private final ImportProperties properties;
 
+	private final AuditLog audit;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	private final Clock clock = Clock.systemUTC();
 
-	ImportService(ImportRepository imports, ImportQueue queue, ImportProperties properties) {
+	ImportService(ImportRepository imports, ImportQueue queue, ImportProperties properties, AuditLog audit) {
 		this.imports = imports;
 		this.queue = queue;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	/**
@@ -66,6 +72,8 @@ public class ImportService {
 		Import view = queued(ObjectIds.next(), fileName, dryRun, onError, file.rows().size(), user, now, sha256);
 		this.imports.insert(view, fileId, null);
 		this.queue.enqueue(view.id());
+		this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
+				"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
 		return view;
 	}
 
@@ -88,6 +96,7 @@ public class ImportService {
 				this.clock.instant(), view.sha256());
 		this.imports.insert(committed, dryRun.fileId(), dryRunId);
 		this.queue.enqueue(committed.id());
+		this.audit.record(AuditAction.IMPORT_COMMITTED, committed.id(), Map.of("committedFrom", dryRunId));
 		return committed;
 	}
 

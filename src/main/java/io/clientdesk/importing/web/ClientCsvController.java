@@ -2,10 +2,17 @@ package io.clientdesk.importing.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
+import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditLog;
 import io.clientdesk.client.ClientQuery;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.file.ClientColumn;
@@ -31,9 +38,12 @@ class ClientCsvController {
 
 	private final OrganisationService organisation;
 
-	ClientCsvController(ClientService clients, OrganisationService organisation) {
+	private final AuditLog audit;
+
+	ClientCsvController(ClientService clients, OrganisationService organisation, AuditLog audit) {
 		this.clients = clients;
 		this.organisation = organisation;
+		this.audit = audit;
 	}
 
 	/**
@@ -53,17 +63,47 @@ class ClientCsvController {
 
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
-	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters) {
+	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters, Principal user,
+			HttpServletRequest request) {
+		// taken now: the body is written on another thread, after this request's handler
+		String address = request.getRemoteAddr();
 		return CsvDownload.of("clients.csv", (out) -> {
-			CsvWriter csv = writer(out);
-			this.clients.forEach(filters,
-					(client) -> csv.writeRecord(SpreadsheetSafe.cell(client.id()),
-							SpreadsheetSafe.cell(client.firstName()), SpreadsheetSafe.cell(client.lastName()),
-							SpreadsheetSafe.cell(client.email()), client.project(), client.desk(),
-							Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
-							ClientValues.format(client.created())));
-			csv.flush();
+			long[] rows = { 0 };
+			boolean complete = false;
+			try {
+				CsvWriter csv = writer(out);
+				this.clients.forEach(filters, (client) -> {
+					csv.writeRecord(SpreadsheetSafe.cell(client.id()), SpreadsheetSafe.cell(client.firstName()),
+							SpreadsheetSafe.cell(client.lastName()), SpreadsheetSafe.cell(client.email()),
+							client.project(), client.desk(), Boolean.toString(client.active()),
+							SpreadsheetSafe.cell(client.type()), ClientValues.format(client.created()));
+					rows[0]++;
+				});
+				csv.flush();
+				complete = true;
+			}
+			finally {
+				// also when the reader went away: what was written has left the server
+				this.audit.record(AuditAction.CLIENTS_EXPORTED, user.getName(), address, null,
+						exported(filters, rows[0], complete));
+			}
 		});
+	}
+
+	/**
+	 * The export's filters (those given), how many rows it wrote, and if that was all.
+	 */
+	private static Map<String, Object> exported(ClientQuery filters, long rows, boolean complete) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("q", filters.q());
+		details.put("project", filters.project());
+		details.put("desk", filters.desk());
+		details.put("active", filters.active());
+		details.put("type", filters.type());
+		details.values().removeIf((value) -> value == null);
+		details.put("rows", rows);
+		details.put("complete", complete);
+		return details;
 	}
 
 	/**

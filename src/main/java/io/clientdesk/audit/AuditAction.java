@@ -1,0 +1,46 @@
+package io.clientdesk.audit;
+
+/**
+ * What an audit entry records. Stored by name: a new action needs no migration.
+ */
+public enum AuditAction {
+
+	/** A successful login: every form login, an API (HTTP Basic) login once a while. */
+	LOGIN,
+
+	/** Wrong credentials, or a user who cannot log in; the actor is the name tried. */
+	LOGIN_FAILED,
+
+	/** A login attempt refused unchecked because of too many failures. */
+	LOGIN_THROTTLED,
+
+	USER_CREATED,
+
+	/** A user's role, enabled state or password changed. */
+	USER_CHANGED,
+
+	PROJECT_CREATED,
+
+	DESK_CREATED,
+
+	/** The import defaults changed. */
+	SETTINGS_CHANGED,
+
+	/** A file accepted for an import or a dry run; the target is the import. */
+	IMPORT_UPLOADED,
+
+	/** A dry run imported for real; the target is the new import. */
+	IMPORT_COMMITTED,
+
+	/** An import ended; its outcome and counts in the details. */
+	IMPORT_FINISHED,
+
+	/** An export ended: its filters and how many rows it wrote. */
+	CLIENTS_EXPORTED;
+
+	/** Whether the entry's target is an import's ID. */
+	public boolean aboutAnImport() {
+		return this == IMPORT_UPLOADED || this == IMPORT_COMMITTED || this == IMPORT_FINISHED;
+	}
+
+}
