@@ -56,7 +56,9 @@ class ImportAccessIT {
 		assertThat(this.api.get("/api/imports", this.agent).status()).isEqualTo(403);
 		assertThat(this.api.get("/api/clients/export.csv", this.agent).status()).isEqualTo(403);
 		assertThat(this.api.get("/api/clients?q=" + this.run, this.agent).status()).isEqualTo(200);
-		assertThat(this.imports.listedIds(Login.ADMIN)).isNotEmpty();
+		// nothing of the refused upload was stored
+		assertThat(this.api.get("/api/imports", Login.ADMIN).json().findValuesAsString("fileName"))
+			.doesNotContain(this.run + ".csv");
 
 		Api.Response byManager = this.imports.upload(name, file("ann"), "", this.manager);
 		assertThat(byManager.status()).isEqualTo(202);
@@ -128,7 +130,9 @@ class ImportAccessIT {
 		Api.Response upload = this.imports.upload(this.run + ".csv", file("ann"), "", null);
 		assertThat(upload.status()).isEqualTo(401);
 		assertThat(upload.contentType()).startsWith("application/problem+json");
-		assertThat(this.imports.listedIds(Login.ADMIN)).isNotEmpty();
+		// nothing of the refused upload was stored
+		assertThat(this.api.get("/api/imports", Login.ADMIN).json().findValuesAsString("fileName"))
+			.doesNotContain(this.run + ".csv");
 		assertThat(this.api.get("/api/notifications", null).status()).isEqualTo(401);
 		assertThat(this.api.get("/api/clients", new Login(this.manager.username(), "wrong-password")).status())
 			.isEqualTo(401);
