@@ -30,9 +30,12 @@ class ClientCsvController {
 
 	private final OrganisationService organisation;
 
-	ClientCsvController(ClientService clients, OrganisationService organisation) {
+	private final ExportSlots exports;
+
+	ClientCsvController(ClientService clients, OrganisationService organisation, ExportSlots exports) {
 		this.clients = clients;
 		this.organisation = organisation;
+		this.exports = exports;
 	}
 
 	/**
@@ -50,18 +53,26 @@ class ClientCsvController {
 		});
 	}
 
+	/**
+	 * Every matching client, read in pages ({@link ClientService#forEach}) so that a slow
+	 * reader holds no database connection, within a slot of its own
+	 * ({@link ExportSlots}), given back when the stream ends, finished or broken off.
+	 */
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
 	ResponseEntity<StreamingResponseBody> export(ClientQuery filters) {
+		ExportSlots.Slot slot = this.exports.take();
 		return CsvDownload.of("clients.csv", (out) -> {
-			CsvWriter csv = writer(out);
-			this.clients.forEach(filters,
-					(client) -> csv.writeRecord(SpreadsheetSafe.cell(client.id()),
-							SpreadsheetSafe.cell(client.firstName()), SpreadsheetSafe.cell(client.lastName()),
-							SpreadsheetSafe.cell(client.email()), client.project(), client.desk(),
-							Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
-							ClientValues.format(client.created())));
-			csv.flush();
+			try (slot) {
+				CsvWriter csv = writer(out);
+				this.clients.forEach(filters,
+						(client) -> csv.writeRecord(SpreadsheetSafe.cell(client.id()),
+								SpreadsheetSafe.cell(client.firstName()), SpreadsheetSafe.cell(client.lastName()),
+								SpreadsheetSafe.cell(client.email()), client.project(), client.desk(),
+								Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
+								ClientValues.format(client.created())));
+				csv.flush();
+			}
 		});
 	}
 
