@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The SQL of the clients list for one {@link ClientQuery}: its page, its total (a bounded
- * count, the planner's estimate, an exact count) and the export of every match. The
+ * count, the planner's estimate, an exact count); the export reads the same pages. The
  * complete statements of each shape, as the database receives them, are written out in
  * {@code ClientListQueryTest}.
  * <p>
@@ -38,7 +38,7 @@ final class ClientListQuery {
 	/**
 	 * Found through client_search (trigram-indexed on PostgreSQL: V10_1), joined (one
 	 * text per client): "id in (select ...)" made H2 run the subquery again for every
-	 * client of a streamed export. The page and the export check the client itself too
+	 * client of a streamed export. The page checks the client itself too
 	 * ({@link #RECHECK}).
 	 */
 	private final String searchJoin;
@@ -125,15 +125,6 @@ final class ClientListQuery {
 
 	Statement count() {
 		return new Statement("select count(*) from " + from(this.conditions), this.params);
-	}
-
-	/** Every matching client, in the list's order, checked against {@code q} itself. */
-	Statement export() {
-		List<String> conditions = new ArrayList<>(this.conditions);
-		if (this.query.q() != null) {
-			conditions.add(RECHECK);
-		}
-		return new Statement("select " + ClientTable.COLUMNS + " from " + from(conditions) + LIST_ORDER, this.params);
 	}
 
 	private void filter(String condition, String name, Object value) {

@@ -3,10 +3,8 @@ package io.clientdesk.client;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.clientdesk.client.ClientListQuery.Statement;
 import io.clientdesk.database.Database;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Repository;
 import static io.clientdesk.client.ClientListQuery.EXACT_COUNT_LIMIT;
 
 /**
- * Reading clients: a page of the list and its total, every match for the export, one
- * client by ID. The list's SQL is built by {@link ClientListQuery}.
+ * Reading clients: a page of the list and its total, one client by ID. The list's SQL is
+ * built by {@link ClientListQuery}.
  */
 @Repository
 class ClientListRepository {
@@ -64,18 +62,6 @@ class ClientListRepository {
 			}
 		}
 		return new Total(statement(sql.count()).query(Long.class).single(), true);
-	}
-
-	/**
-	 * Hands every client that matches the query's filters to the consumer, in the list's
-	 * order, reading them in batches rather than all at once.
-	 */
-	void forEach(ClientQuery query, Consumer<Client> consumer) {
-		try (Stream<Client> clients = statement(new ClientListQuery(query).export()).withFetchSize(1000)
-			.query(ClientTable::client)
-			.stream()) {
-			clients.forEach(consumer);
-		}
 	}
 
 	private JdbcClient.StatementSpec statement(Statement statement) {

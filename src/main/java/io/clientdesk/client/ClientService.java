@@ -73,12 +73,31 @@ public class ClientService {
 	}
 
 	/**
-	 * Hands every client that matches the query's filters (its page and size are ignored)
-	 * to the consumer, newest first, without holding them all in memory.
+	 * Hands every client that matches the query's filters (its page, size and cursor are
+	 * ignored) to the consumer, in the list's order, without holding them all in memory
+	 * and without holding a connection while the consumer works: they are read as the
+	 * list's pages of {@value ClientQuery#MAX_SIZE} after a cursor (keyset paging, as
+	 * fast however deep), each one short statement on a connection taken from the pool
+	 * and given back before the consumer sees the page. So a consumer that waits (the
+	 * export, writing to a slow reader) keeps nobody else from the database. No
+	 * transaction, on purpose: each page is consistent in itself, and a client changed
+	 * meanwhile is handed over as it was when its page was read. Since the cursor is the
+	 * place of the last client in the order (created, ID), each client is handed over
+	 * once, unless an import changes its {@code created} while the export runs: it then
+	 * moves in the order and may be handed over twice or not at all.
 	 */
-	@Transactional(readOnly = true)
 	public void forEach(ClientQuery filters, Consumer<Client> consumer) {
-		this.list.forEach(filters, consumer);
+		// as the list chooses how to find a search's matches
+		boolean fewMatches = filters.q() != null && this.list.count(filters).few();
+		String after = null;
+		List<Client> page;
+		do {
+			page = this.list.find(new ClientQuery(0, ClientQuery.MAX_SIZE, filters.q(), filters.project(),
+					filters.desk(), filters.active(), filters.type(), after), fewMatches);
+			page.forEach(consumer);
+			after = page.isEmpty() ? null : ClientCursor.after(page.get(page.size() - 1)).toString();
+		}
+		while (page.size() == ClientQuery.MAX_SIZE);
 	}
 
 }

@@ -46,8 +46,10 @@ class ImportClusterIT {
 		Map<String, String> database = TestDatabase.newSharedDatabase(folder);
 		int count = TestDatabase.isPostgres() ? 2 : 1;
 		for (int i = 0; i < count; i++) {
+			// ten imports queued at once by one user: past the default limit of five
 			servers.add(new ServerProcess(database, folder.resolve("server-" + i + ".log"),
-					ImportDurabilityIT.FAST_TAKEOVER)
+					ImportDurabilityIT.FAST_TAKEOVER[0], ImportDurabilityIT.FAST_TAKEOVER[1],
+					"--clientdesk.import.max-queued-per-user=10")
 				.start());
 		}
 	}

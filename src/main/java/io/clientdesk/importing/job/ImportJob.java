@@ -93,6 +93,10 @@ class ImportJob {
 						attempt);
 				pause(attempt);
 			}
+			catch (ImportRun.FileGoneException ex) {
+				log.warn("Import {}: {}", importId, ex.getMessage());
+				return fail(stored, ex.getMessage());
+			}
 			catch (RuntimeException ex) {
 				log.error("Import {} failed", importId, ex);
 				return fail(stored,

@@ -1,12 +1,15 @@
 package io.clientdesk.importing.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The durable queue of import jobs, on db-scheduler: a queued import is a row of
  * {@code scheduled_tasks}, written in the transaction that stores the import, so it is
  * there or not with it. Every server polls the table; one takes each job (row locking),
- * and if that server dies, another takes the job over when its heartbeats stop.
+ * and if that server dies, another takes the job over when its heartbeats stop. The same
+ * scheduler runs the daily {@link ImportRetention}.
  */
 @Component
 class ImportQueue implements DisposableBean {
@@ -33,11 +37,16 @@ class ImportQueue implements DisposableBean {
 
 	private final Scheduler scheduler;
 
-	ImportQueue(DataSource dataSource, ImportJob job, ImportProperties properties) {
+	ImportQueue(DataSource dataSource, ImportJob job, ImportRetention retention, ImportProperties properties) {
 		this.task = Tasks.oneTime("client-import", String.class)
 			.execute((instance, context) -> job.run(instance.getData()));
+		// daily, and at the first start; one server runs it (its row is locked)
+		RecurringTask<Void> retentionTask = Tasks
+			.recurring("import-retention", Schedules.fixedDelay(Duration.ofDays(1)))
+			.execute((instance, context) -> retention.run());
 		// transaction-aware: scheduling joins the transaction that stores the import
 		this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), this.task)
+			.startTasks(retentionTask)
 			.threads(properties.workerThreads())
 			.pollingInterval(properties.pollingInterval())
 			.heartbeatInterval(properties.heartbeatInterval())

@@ -27,6 +27,9 @@ class ImportRepository {
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
 			+ " sha256, same_file_as, file_id, committed_from";
 
+	/** The columns read besides: set by the retention only. */
+	private static final String RETENTION_COLUMNS = ", files_deleted_at";
+
 	/**
 	 * The columns read, with {@code same_file_as} as the viewer may see it: the latest
 	 * earlier import of the same file that is theirs, or any for an admin. It is computed
@@ -36,7 +39,8 @@ class ImportRepository {
 			"(select e.id from imports e where e.sha256 = i.sha256"
 					+ " and (e.created_at < i.created_at or (e.created_at = i.created_at and e.id < i.id))"
 					+ " and (:admin or e.created_by = :viewer)"
-					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as");
+					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as")
+			+ RETENTION_COLUMNS;
 
 	/** Who reads for the system (the job): as an admin. */
 	private static final Viewer ANYONE = new Viewer("", true);
@@ -68,11 +72,13 @@ class ImportRepository {
 			.update();
 	}
 
+	/** The file's content, or null once the retention has deleted it. */
 	byte[] fileContent(String fileId) {
 		return this.jdbc.sql("select content from import_files where id = ?")
 			.param(fileId)
 			.query((rs, row) -> rs.getBytes(1))
-			.single();
+			.list()
+			.get(0);
 	}
 
 	void insert(Import view, String fileId, String committedFrom) {
@@ -234,7 +240,7 @@ class ImportRepository {
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
-				rs.getString("sha256"), rs.getString("same_file_as"));
+				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

@@ -92,6 +92,10 @@ class ImportRun {
 	 */
 	private ImportPlan plan(Import view, String fileId) {
 		byte[] content = this.imports.fileContent(fileId);
+		if (content == null) {
+			// a commit queued at the moment the retention deleted its dry run's file
+			throw new FileGoneException();
+		}
 		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
 		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock);
 		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
@@ -140,6 +144,15 @@ class ImportRun {
 
 	private Set<String> deskIds() {
 		return this.organisation.desks().stream().map(Desk::id).collect(Collectors.toSet());
+	}
+
+	/** The import's file was deleted by the retention before the import ran. */
+	static final class FileGoneException extends RuntimeException {
+
+		FileGoneException() {
+			super("The uploaded file was deleted (retention) before the import ran; upload it again");
+		}
+
 	}
 
 }

@@ -40,10 +40,13 @@ class ClientCsvController {
 
 	private final AuditLog audit;
 
-	ClientCsvController(ClientService clients, OrganisationService organisation, AuditLog audit) {
+	private final ExportSlots exports;
+
+	ClientCsvController(ClientService clients, OrganisationService organisation, AuditLog audit, ExportSlots exports) {
 		this.clients = clients;
 		this.organisation = organisation;
 		this.audit = audit;
+		this.exports = exports;
 	}
 
 	/**
@@ -61,16 +64,22 @@ class ClientCsvController {
 		});
 	}
 
+	/**
+	 * Every matching client, read in pages ({@link ClientService#forEach}) so that a slow
+	 * reader holds no database connection, within a slot of its own
+	 * ({@link ExportSlots}), given back when the stream ends, finished or broken off.
+	 */
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
 	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters, Principal user,
 			HttpServletRequest request) {
+		ExportSlots.Slot slot = this.exports.take();
 		// taken now: the body is written on another thread, after this request's handler
 		String address = request.getRemoteAddr();
 		return CsvDownload.of("clients.csv", (out) -> {
 			long[] rows = { 0 };
 			boolean complete = false;
-			try {
+			try (slot) {
 				CsvWriter csv = writer(out);
 				this.clients.forEach(filters, (client) -> {
 					csv.writeRecord(SpreadsheetSafe.cell(client.id()), SpreadsheetSafe.cell(client.firstName()),

@@ -20,7 +20,7 @@ import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.organisation.Project;
-import io.clientdesk.shared.ConflictException;
+import io.clientdesk.shared.LimitReachedException;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.Problem;
 import io.clientdesk.web.PageEvent;
@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,6 +103,9 @@ class ImportController {
 		catch (FileRejectedException ex) {
 			return rejected(ex.problems(), ex.kind().summary(), model, response);
 		}
+		catch (LimitReachedException ex) {
+			return rejected(List.of(Problem.of(ex.getBody().getDetail())), "Limit reached", model, response);
+		}
 		response.setHeader("HX-Trigger", PageEvent.UPLOAD_ACCEPTED.eventName());
 		return status(view, viewer, model);
 	}
@@ -127,7 +131,9 @@ class ImportController {
 		try {
 			committed = this.imports.commit(id, viewer);
 		}
-		catch (ConflictException ex) {
+		catch (ErrorResponseException ex) {
+			// already committed (409), its file deleted (410), too many imports waiting
+			// (429)
 			String detail = (ex.getBody().getDetail() != null) ? ex.getBody().getDetail() : "It cannot be imported.";
 			if (htmx) {
 				return rejected(List.of(Problem.of(detail)), "This check cannot be imported", model, response);
@@ -145,7 +151,7 @@ class ImportController {
 	String detail(@PathVariable String id, @RequestParam(defaultValue = "0") int errorsPage,
 			@RequestParam(defaultValue = "0") int changesPage, Viewer viewer, Model model) {
 		Import view = this.imports.get(id, viewer);
-		List<RowError> errors = this.imports.errors(id, viewer);
+		List<RowError> errors = kept(view) ? this.imports.errors(id, viewer) : List.of();
 		Pager errorPager = new Pager(Math.max(errorsPage, 0), PAGE_SIZE, errors.size());
 		ImportChangePage changes = this.imports.changes(id, Math.max(changesPage, 0), PAGE_SIZE, viewer);
 		model.addAttribute("imp", view);
@@ -162,6 +168,7 @@ class ImportController {
 		model.addAttribute("deskNames",
 				this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name)));
 		model.addAttribute("fieldLabels", FIELD_LABELS);
+		model.addAttribute("retentionDays", this.properties.retention().toDays());
 		return "importing/detail";
 	}
 
@@ -174,8 +181,8 @@ class ImportController {
 	private String status(Import view, Viewer viewer, Model model) {
 		model.addAttribute("imp", view);
 		model.addAttribute("earlier", earlier(view, viewer));
-		List<RowError> errors = view.status().isFinished() && view.failed() > 0 ? this.imports.errors(view.id(), viewer)
-				: List.of();
+		List<RowError> errors = view.status().isFinished() && view.failed() > 0 && kept(view)
+				? this.imports.errors(view.id(), viewer) : List.of();
 		model.addAttribute("errors", errors.stream().limit(DIALOG_ERRORS).toList());
 		model.addAttribute("moreErrors", Math.max(0, errors.size() - DIALOG_ERRORS));
 		return "importing/dialog :: status";
@@ -203,6 +210,11 @@ class ImportController {
 		catch (NotFoundException ex) {
 			return new EarlierImport(null, null, null);
 		}
+	}
+
+	/** Whether the retention has left the import's file and errors. */
+	private static boolean kept(Import view) {
+		return view.filesDeletedAt() == null;
 	}
 
 	private static boolean isBlank(String text) {
