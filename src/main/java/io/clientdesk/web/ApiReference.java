@@ -128,7 +128,11 @@ class ApiReference {
 		problems.add(Map.entry("429",
 				"Too many failed logins for this user or from this address; Retry-After says " + "when to try again"));
 		Map<String, String> byStatus = new TreeMap<>();
-		problems.forEach((problem) -> byStatus.putIfAbsent(problem.getKey(), problem.getValue()));
+		for (ProblemAnswer answer : handler.getMethod().getAnnotationsByType(ProblemAnswer.class)) {
+			byStatus.merge(Integer.toString(answer.status()), answer.when(), (one, other) -> one + "; or " + other);
+		}
+		problems.forEach((problem) -> byStatus.merge(problem.getKey(), problem.getValue(),
+				(specific, common) -> specific + "; or " + common));
 		return byStatus;
 	}
 

@@ -69,7 +69,8 @@ class ApiReferenceIT {
 
 		JsonNode upload = description.at("/paths/~1api~1imports/post");
 		assertThat(upload.get("x-roles").get(0).asString()).isEqualTo("MANAGER");
-		assertThat(upload.get("responses").propertyNames()).contains("202", "403", "413", "415", "422");
+		assertThat(upload.get("responses").propertyNames()).contains("202", "403", "413", "415", "422", "429");
+		assertThat(upload.at("/responses/429/description").asString()).contains("max-queued-per-user", "failed logins");
 		JsonNode newUser = description.at("/paths/~1api~1users/post");
 		assertThat(newUser.get("x-roles").get(0).asString()).isEqualTo("ADMIN");
 		assertThat(newUser.get("responses").propertyNames()).contains("201", "403", "422");
@@ -78,7 +79,8 @@ class ApiReferenceIT {
 		assertThat(clients.get("parameters").findValuesAsString("name")).contains("q", "project", "desk", "after");
 		assertThat(clients.get("responses").propertyNames()).contains("400").doesNotContain("403");
 		assertThat(description.at("/paths/~1api~1imports~1{id}~1commit/post/responses").propertyNames()).contains("202",
-				"404", "409");
+				"404", "409", "410");
+		assertThat(description.at("/paths/~1api~1clients~1export.csv/get/responses").propertyNames()).contains("503");
 	}
 
 	@Test

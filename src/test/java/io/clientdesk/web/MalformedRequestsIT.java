@@ -2,6 +2,7 @@ package io.clientdesk.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,16 @@ class MalformedRequestsIT {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("detail").asString()).contains("file name");
 		assertThat(response.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void the_import_dialog_answers_an_upload_it_cannot_read_with_the_reason_not_an_error_page() {
+		WebSession browser = WebSession.logIn(this.api, Login.ADMIN);
+		HttpResponse<String> answer = browser.upload("/imports", "clients\u0000.csv",
+				"email\r\na@example.com\r\n".getBytes(StandardCharsets.UTF_8), Map.of(), true);
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+		assertThat(answer.body()).contains("The upload could not be read").doesNotContain("Exception");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.web.ProblemAnswer;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
@@ -69,6 +70,8 @@ class ClientCsvController {
 	 * reader holds no database connection, within a slot of its own
 	 * ({@link ExportSlots}), given back when the stream ends, finished or broken off.
 	 */
+	@ProblemAnswer(status = 503,
+			when = "clientdesk.export.max-concurrent exports are running on this server (Retry-After)")
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
 	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters, Principal user,

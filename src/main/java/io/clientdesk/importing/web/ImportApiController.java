@@ -11,8 +11,7 @@ import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.shared.InvalidRequestException;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.clientdesk.web.ProblemAnswer;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
@@ -43,6 +42,10 @@ class ImportApiController {
 	}
 
 	@ApiResponse(responseCode = "202", description = "The import, queued; Location names it")
+	@ProblemAnswer(status = 413,
+			when = "The user's kept uploads would exceed clientdesk.import.max-stored-bytes-per-user")
+	@ProblemAnswer(status = 429,
+			when = "The user has clientdesk.import.max-queued-per-user imports waiting (Retry-After)")
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
@@ -61,15 +64,17 @@ class ImportApiController {
 		return this.imports.get(id, viewer);
 	}
 
+	@ProblemAnswer(status = 410, when = "The error report was deleted after clientdesk.import.retention")
 	@GetMapping(path = "/api/imports/{id}/errors.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, Viewer viewer) {
 		return ErrorReportCsv.download(id, this.imports.errors(id, viewer));
 	}
 
 	@ApiResponse(responseCode = "202", description = "The new import of the dry run's file, queued")
-	@ApiResponse(responseCode = "409", description = "Not a dry run that succeeded, or committed already",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ProblemAnswer(status = 409, when = "Not a dry run that succeeded, or committed already")
+	@ProblemAnswer(status = 410, when = "The dry run's file was deleted after clientdesk.import.retention")
+	@ProblemAnswer(status = 429,
+			when = "The user has clientdesk.import.max-queued-per-user imports waiting (Retry-After)")
 	@PostMapping("/api/imports/{id}/commit")
 	ResponseEntity<Import> commit(@PathVariable String id, Viewer viewer) {
 		Import view = this.imports.commit(id, viewer);

@@ -32,11 +32,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -108,6 +111,19 @@ class ImportController {
 		}
 		response.setHeader("HX-Trigger", PageEvent.UPLOAD_ACCEPTED.eventName());
 		return status(view, viewer, model);
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (a NUL in the file name, no boundary), or
+	 * one over the server's ceiling: the dialog says so, as for a rejected file.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	String unreadableUpload(MultipartException ex, Model model, HttpServletResponse response) {
+		String problem = (ex instanceof MaxUploadSizeExceededException)
+				? "The upload is larger than the server accepts; files may have at most "
+						+ Sizes.bytes(this.properties.maxFileSize().toBytes()) + "."
+				: "Send the file again; if it keeps failing, check that its name has no unusual characters.";
+		return rejected(List.of(Problem.of(problem)), "The upload could not be read", model, response);
 	}
 
 	/** The import's state in the dialog; polled until the import ends. */
