@@ -6,6 +6,7 @@ import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 
+import io.clientdesk.client.Client;
 import io.clientdesk.client.ClientQuery;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.file.ClientColumn;
@@ -55,21 +56,24 @@ class ClientCsvController {
 	ResponseEntity<StreamingResponseBody> export(ClientQuery filters) {
 		return CsvDownload.of("clients.csv", (out) -> {
 			CsvWriter csv = writer(out);
-			this.clients.forEach(filters,
-					(client) -> csv.writeRecord(SpreadsheetSafe.cell(client.id()),
-							SpreadsheetSafe.cell(client.firstName()), SpreadsheetSafe.cell(client.lastName()),
-							SpreadsheetSafe.cell(client.email()), client.project(), client.desk(),
-							Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
-							ClientValues.format(client.created())));
+			this.clients.forEach(filters, (client) -> write(csv, client));
 			csv.flush();
 		});
+	}
+
+	/** One client as a record of the export, its cells safe to open in a spreadsheet. */
+	static void write(CsvWriter csv, Client client) {
+		csv.writeRecord(SpreadsheetSafe.cell(client.id()), SpreadsheetSafe.cell(client.firstName()),
+				SpreadsheetSafe.cell(client.lastName()), SpreadsheetSafe.cell(client.email()), client.project(),
+				client.desk(), Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
+				ClientValues.format(client.created()));
 	}
 
 	/**
 	 * A CSV writer that has written the UTF-8 byte order mark (so that Excel reads the
 	 * accents right) and the canonical header.
 	 */
-	private static CsvWriter writer(Writer out) throws IOException {
+	static CsvWriter writer(Writer out) throws IOException {
 		out.write('\uFEFF');
 		CsvWriter csv = CsvWriter.builder().build(out);
 		csv.writeRecord(ClientColumn.canonicalHeaders());
