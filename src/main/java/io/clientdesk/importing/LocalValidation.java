@@ -111,7 +111,10 @@ public final class LocalValidation {
 		return Files.readAllBytes(file);
 	}
 
-	private static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
+	/**
+	 * The row errors the server would find without a database, in the order of the rows.
+	 */
+	static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
 		List<RowError> errors = new ArrayList<>();
 		DuplicatesInFile duplicates = new DuplicatesInFile();
 		for (CsvRow row : parsed.rows()) {

@@ -18,15 +18,36 @@ public record Multipart(String contentType, byte[] body) {
 		return form(Map.of(), field, fileName, "application/octet-stream", content);
 	}
 
+	/**
+	 * The file alone, its name sent as {@code filename*} (RFC 5987: UTF-8,
+	 * percent-encoded): so that a name with quotes, line breaks or control characters
+	 * reaches the server as it is, instead of breaking the part's header.
+	 */
+	public static Multipart fileWithEncodedName(String field, String fileName, byte[] content) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| ".-_".indexOf(c) >= 0;
+			encoded.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xFF));
+		}
+		return withFile(Map.of(), field, "filename*=UTF-8''" + encoded, "application/octet-stream", content);
+	}
+
 	/** The fields, then the file, as a browser sends a form. */
 	public static Multipart form(Map<String, String> fields, String fileField, String fileName, String fileType,
 			byte[] content) {
+		return withFile(fields, fileField, "filename=\"" + fileName + "\"", fileType, content);
+	}
+
+	private static Multipart withFile(Map<String, String> fields, String fileField, String nameParameter,
+			String fileType, byte[] content) {
 		String boundary = "----clientdesk-test-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
 		fields.forEach((name, value) -> body.writeBytes(utf8("--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")));
-		body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-				+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n"));
+		body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; "
+				+ nameParameter + "\r\nContent-Type: " + fileType + "\r\n\r\n"));
 		body.writeBytes(content);
 		body.writeBytes(utf8("\r\n--" + boundary + "--\r\n"));
 		return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());

@@ -20,9 +20,14 @@ public final class TestFiles {
 	}
 
 	public static byte[] bytes(String name) {
-		try (InputStream in = TestFiles.class.getResourceAsStream("/csv/" + name)) {
+		return resource("/csv/" + name);
+	}
+
+	/** A file of the test resources, by its path from their root. */
+	public static byte[] resource(String path) {
+		try (InputStream in = TestFiles.class.getResourceAsStream(path)) {
 			if (in == null) {
-				throw new IllegalArgumentException("No test file " + name);
+				throw new IllegalArgumentException("No test file " + path);
 			}
 			return in.readAllBytes();
 		}

@@ -32,10 +32,6 @@ final class CellCheck {
 	private CellCheck() {
 	}
 
-	/**
-	 * Why the cell is dangerous, in a sentence, or {@code null} when it is not. The cell
-	 * is the raw field, before trimming; blank cells are never dangerous.
-	 */
 	/** Adds the cell's problem, if it has one, to the file's problems. */
 	static void check(int line, String column, String raw, FileProblems problems) {
 		String problem = problem(raw);
@@ -44,19 +40,24 @@ final class CellCheck {
 		}
 	}
 
+	/**
+	 * Why the cell is dangerous, in a sentence, or {@code null} when it is not. The cell
+	 * is the raw field, before trimming; blank cells are never dangerous.
+	 */
 	static String problem(String cell) {
 		if (Cells.trim(cell).isEmpty()) {
 			return null;
 		}
 		// skip what the import trims off the value (see Cells.trim), or "\n=1" or an em
-		// space before a formula would be stored as the formula; a tab or carriage return
-		// is reported itself
+		// space before a formula would be stored as the formula, and invisible formatting
+		// characters (a zero-width space, a bidi mark), which hide a formula from whoever
+		// reads the cell and which any tool that strips them brings to life; a tab or
+		// carriage return is reported itself
 		int start = 0;
-		while (start < cell.length() && Cells.isBlank(cell.charAt(start)) && cell.charAt(start) != '\t'
-				&& cell.charAt(start) != '\r') {
+		while (start < cell.length() && skippedBeforeFormula(cell.charAt(start))) {
 			start++;
 		}
-		char first = cell.charAt(start);
+		char first = (start < cell.length()) ? cell.charAt(start) : ' ';
 		switch (first) {
 			case '=', '+', '-', '@':
 				return "the cell " + Cells.quote(cell) + " starts with '" + first
@@ -94,6 +95,10 @@ final class CellCheck {
 			return "the cell " + shown + " is a data: URL; embedded content is not accepted";
 		}
 		return null;
+	}
+
+	private static boolean skippedBeforeFormula(char c) {
+		return (Cells.isBlank(c) && c != '\t' && c != '\r') || Character.getType(c) == Character.FORMAT;
 	}
 
 	private static String spelled(String word) {

@@ -34,8 +34,20 @@ public final class Cells {
 	 * tabs made visible.
 	 */
 	public static String quote(String value) {
-		String shown = (value.length() > SHOWN_LENGTH) ? value.substring(0, SHOWN_LENGTH) + "…" : value;
+		String shown = shortened(value);
 		return "'" + shown.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "'";
+	}
+
+	/**
+	 * The value, cut to its first {@value #SHOWN_LENGTH} characters and "…" when longer,
+	 * never between the halves of a surrogate pair (an emoji).
+	 */
+	static String shortened(String value) {
+		if (value.length() <= SHOWN_LENGTH) {
+			return value;
+		}
+		int end = Character.isHighSurrogate(value.charAt(SHOWN_LENGTH - 1)) ? SHOWN_LENGTH - 1 : SHOWN_LENGTH;
+		return value.substring(0, end) + "…";
 	}
 
 	/**

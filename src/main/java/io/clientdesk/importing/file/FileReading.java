@@ -26,7 +26,9 @@ import io.clientdesk.shared.Problem;
  */
 final class FileReading {
 
-	private static final Pattern STARTING_LINE = Pattern.compile("started in line (\\d+)");
+	private static final Pattern STARTING_LINE = Pattern.compile("(?:started in|starting at) line (\\d+)");
+
+	private static final Pattern TOO_MANY_FIELDS = Pattern.compile("maximum limit of (\\d+) fields");
 
 	private final FileContent.Text text;
 
@@ -175,12 +177,20 @@ final class FileReading {
 	}
 
 	private static Problem cannotRead(CsvParseException ex) {
+		String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage();
+		// FastCSV names the line in its message, or in its cause's for the first record
 		Integer line = null;
-		Matcher matcher = STARTING_LINE.matcher(String.valueOf(ex.getMessage()));
+		Matcher matcher = STARTING_LINE.matcher(ex.getMessage() + " " + reason);
 		if (matcher.find()) {
 			line = Integer.valueOf(matcher.group(1));
 		}
-		String reason = (ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage();
+		Matcher tooManyFields = TOO_MANY_FIELDS.matcher(String.valueOf(reason));
+		if (tooManyFields.find()) {
+			return new Problem(line, null,
+					"the record starting on this line has more than " + tooManyFields.group(1)
+							+ " fields, which no client file needs and no import reads; check its delimiters. "
+							+ "The rest of the file was not checked");
+		}
 		return new Problem(line, null,
 				"the record starting on this line is not valid CSV (" + reason
 						+ "); a quote inside a quoted field must be doubled (\"\"), and a quoted field must end "

@@ -29,7 +29,9 @@ record Header(int line, ClientColumn[] fields, String[] labels) {
 		for (int i = 0; i < count; i++) {
 			String raw = record.getField(i);
 			String name = Cells.trim(raw);
-			labels[i] = name.isEmpty() ? "column " + (i + 1) : name;
+			// a label names the column in every problem of the file: a name of
+			// megabytes must not be repeated in each
+			labels[i] = name.isEmpty() ? "column " + (i + 1) : Cells.shortened(name);
 			CellCheck.check(line, labels[i], raw, problems);
 			if (name.isEmpty()) {
 				problems.add(new Problem(line, labels[i], "column " + (i + 1) + " has no name in the header; name it ("
@@ -38,8 +40,9 @@ record Header(int line, ClientColumn[] fields, String[] labels) {
 			}
 			ClientColumn column = ClientColumn.fromHeader(name).orElse(null);
 			if (column == null) {
-				problems.add(new Problem(line, name, "unknown column '" + name + "'; the accepted columns are "
-						+ ClientColumn.canonicalHeaderList() + " (case, spaces, _ and - are ignored)"));
+				problems.add(new Problem(line, labels[i],
+						"unknown column " + Cells.quote(name) + "; the accepted columns are "
+								+ ClientColumn.canonicalHeaderList() + " (case, spaces, _ and - are ignored)"));
 			}
 			else if (seen.containsKey(column)) {
 				problems.add(new Problem(line, column.header(), "the columns '" + seen.get(column) + "' and '" + name

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import io.clientdesk.importing.file.Cells;
@@ -133,6 +134,12 @@ public class RowValidator {
 			if (name.codePoints().anyMatch(Character::isISOControl)) {
 				return error(column, name, ErrorCode.INVALID_VALUE, column.header() + " " + Cells.quote(name)
 						+ " contains a control character (such as a line break or a tab); only printable text is allowed");
+			}
+			OptionalInt reordering = ReorderingCharacters.first(name);
+			if (reordering.isPresent()) {
+				return error(column, name, ErrorCode.INVALID_VALUE,
+						column.header() + " contains " + ReorderingCharacters.describe(reordering.getAsInt())
+								+ ", which changes how the text around " + "it reads; remove it");
 			}
 			return name;
 		}

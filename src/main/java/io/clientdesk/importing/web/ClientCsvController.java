@@ -13,6 +13,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
+import io.clientdesk.client.Client;
 import io.clientdesk.client.ClientQuery;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.file.ClientColumn;
@@ -85,10 +86,7 @@ class ClientCsvController {
 			try (slot) {
 				CsvWriter csv = writer(out);
 				this.clients.forEach(filters, (client) -> {
-					csv.writeRecord(SpreadsheetSafe.cell(client.id()), SpreadsheetSafe.cell(client.firstName()),
-							SpreadsheetSafe.cell(client.lastName()), SpreadsheetSafe.cell(client.email()),
-							client.project(), client.desk(), Boolean.toString(client.active()),
-							SpreadsheetSafe.cell(client.type()), ClientValues.format(client.created()));
+					write(csv, client);
 					rows[0]++;
 				});
 				csv.flush();
@@ -100,6 +98,14 @@ class ClientCsvController {
 						exported(filters, rows[0], complete));
 			}
 		});
+	}
+
+	/** One client as a record of the export, its cells safe to open in a spreadsheet. */
+	static void write(CsvWriter csv, Client client) {
+		csv.writeRecord(SpreadsheetSafe.cell(client.id()), SpreadsheetSafe.cell(client.firstName()),
+				SpreadsheetSafe.cell(client.lastName()), SpreadsheetSafe.cell(client.email()), client.project(),
+				client.desk(), Boolean.toString(client.active()), SpreadsheetSafe.cell(client.type()),
+				ClientValues.format(client.created()));
 	}
 
 	/**
@@ -122,7 +128,7 @@ class ClientCsvController {
 	 * A CSV writer that has written the UTF-8 byte order mark (so that Excel reads the
 	 * accents right) and the canonical header.
 	 */
-	private static CsvWriter writer(Writer out) throws IOException {
+	static CsvWriter writer(Writer out) throws IOException {
 		out.write('\uFEFF');
 		CsvWriter csv = CsvWriter.builder().build(out);
 		csv.writeRecord(ClientColumn.canonicalHeaders());

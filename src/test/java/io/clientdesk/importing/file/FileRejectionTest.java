@@ -426,6 +426,55 @@ class FileRejectionTest {
 		assertThat(rejected.problems().get(1000).message()).isEqualTo("… and 200 more problems, not listed");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\u200B", "\u2060", "\u00AD", "\u200F", "\u202D", "\u200D\u200B " })
+	void rejects_a_formula_after_invisible_formatting_characters(String invisible) {
+		FileRejectedException rejected = reject("c.csv",
+				("email,firstName\nann@example.com," + invisible + "=cmd|' /C calc'!A0\n")
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(rejected.problems()).extracting(Problem::line, Problem::column)
+			.containsExactly(tuple(2, "firstName"));
+		assertThat(rejected.problems().get(0).message()).contains("starts with '='");
+	}
+
+	@Test
+	void accepts_a_cell_of_invisible_formatting_characters_only_as_text() {
+		ParsedFile parsed = new ClientCsvParser().parse("c.csv",
+				"email,firstName\nann@example.com,\u200B\u200D\n".getBytes(StandardCharsets.UTF_8),
+				ImportProperties.defaultLimits());
+
+		assertThat(parsed.rows()).singleElement()
+			.extracting((row) -> row.cell(ClientColumn.FIRST_NAME))
+			.isEqualTo("\u200B\u200D");
+	}
+
+	@Test
+	void names_an_unknown_column_of_megabytes_by_its_first_40_characters_only() {
+		String name = "x".repeat(9 * 1024 * 1024);
+		FileRejectedException rejected = reject("c.csv",
+				("email," + name + "\na@example.com,x\n").getBytes(StandardCharsets.UTF_8));
+
+		String shown = "x".repeat(40) + "…";
+		assertThat(rejected.problems()).extracting(Problem::column).containsExactly(shown);
+		assertThat(rejected.problems().get(0).message()).startsWith("unknown column '" + shown + "';")
+			.hasSizeLessThan(300);
+	}
+
+	@Test
+	void names_the_line_of_a_record_with_more_fields_than_can_be_read() {
+		FileRejectedException header = reject("c.csv",
+				("email" + ",c".repeat(19_999) + "\nx\n").getBytes(StandardCharsets.UTF_8));
+		FileRejectedException record = reject("c.csv",
+				("email\n\nx" + ",y".repeat(19_999) + "\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(header.problems()).extracting(Problem::line).containsExactly(1);
+		assertThat(record.problems()).extracting(Problem::line).containsExactly(3);
+		assertThat(record.problems().get(0).message()).isEqualTo("the record starting on this line has more than "
+				+ "16384 fields, which no client file needs and no import reads; check its delimiters. The rest of "
+				+ "the file was not checked");
+	}
+
 	private static FileRejectedException reject(String name, byte[] content) {
 		return reject(name, content, ImportProperties.defaultLimits());
 	}

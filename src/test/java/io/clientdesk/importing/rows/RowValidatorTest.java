@@ -238,6 +238,25 @@ class RowValidatorTest {
 		assertThat(row.errors()).extracting((error) -> error.code().code()).containsExactly("invalid_email");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Ann\u202Egnp.exe", "\u202Bx", "Lee\u2067x\u2069", "\u202Ax" })
+	void refuses_a_name_with_a_bidi_override_embedding_or_isolate_naming_the_character(String name) {
+		ValidatedRow row = validate(Map.of(FIRST_NAME, name, LAST_NAME, name, EMAIL, "ann@example.com"));
+
+		assertThat(row.errors()).extracting(RowError::column, (error) -> error.code().code())
+			.containsExactly(tuple("firstName", "invalid_value"), tuple("lastName", "invalid_value"));
+		assertThat(row.errors().get(0).message()).matches("firstName contains U\\+20(2[A-E]|6[6-9]) \\(.+\\), which "
+				+ "changes how the text around it reads; remove it");
+	}
+
+	@Test
+	void accepts_right_to_left_names_with_direction_marks_and_emoji_with_joiners() {
+		ValidatedRow row = validate(Map.of(FIRST_NAME, "\u05D3\u05E0\u05D4\u200F", LAST_NAME,
+				"\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", EMAIL, "ann@example.com"));
+
+		assertThat(row.errors()).isEmpty();
+	}
+
 	@Test
 	void validates_every_row_of_a_real_file() {
 		ParsedFile file = TestFiles.parse("row-errors.csv");
