@@ -19,13 +19,16 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeatInterval how often a server says it is still running an import; an
  * import whose server has been silent for six of these is taken over by another server
  * @param conflictRetries how many times an import is retried when a concurrent import
- * touched the same clients
+ * touched the same clients, or the connection to the database was lost (a restart of it)
+ * @param shutdownWait how long a stopping server waits for the imports it runs to end;
+ * then it interrupts them and waits as long again, and an import still running is rolled
+ * back and left for another server (or this one once restarted)
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
 		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("2") int workerThreads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("5s") Duration heartbeatInterval,
-		@DefaultValue("5") int conflictRetries) {
+		@DefaultValue("5") int conflictRetries, @DefaultValue("20s") Duration shutdownWait) {
 
 	static final String DEFAULT_MAX_RECORDS = "5000";
 

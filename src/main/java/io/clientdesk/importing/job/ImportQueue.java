@@ -1,18 +1,22 @@
 package io.clientdesk.importing.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,9 +29,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and if that server dies, another takes the job over when its heartbeats stop.
  */
 @Component
-class ImportQueue implements DisposableBean {
+class ImportQueue {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
+
+	/**
+	 * When a job that threw (the database was unreachable even for marking the import
+	 * failed, or the server was stopping) is run again: db-scheduler's default is 5
+	 * minutes.
+	 */
+	private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
 	private final OneTimeTask<String> task;
 
@@ -35,7 +46,9 @@ class ImportQueue implements DisposableBean {
 
 	ImportQueue(DataSource dataSource, ImportJob job, ImportProperties properties) {
 		this.task = Tasks.oneTime("client-import", String.class)
-			.execute((instance, context) -> job.run(instance.getData()));
+			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
+			.execute((instance, context) -> job.run(instance.getData(),
+					() -> context.getSchedulerState().isShuttingDown()));
 		// transaction-aware: scheduling joins the transaction that stores the import
 		this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), this.task)
 			.threads(properties.workerThreads())
@@ -43,6 +56,7 @@ class ImportQueue implements DisposableBean {
 			.heartbeatInterval(properties.heartbeatInterval())
 			.schedulerName(new SchedulerName.Hostname())
 			.enableImmediateExecution()
+			.shutdownMaxWait(properties.shutdownWait())
 			.build();
 	}
 
@@ -69,8 +83,16 @@ class ImportQueue implements DisposableBean {
 		}
 	}
 
-	@Override
-	public void destroy() {
+	/**
+	 * Stops taking jobs and waits for the running ones (up to {@code shutdown-wait}, then
+	 * interrupts them and waits as long again), first thing when the application closes:
+	 * while the database, the web server and the executor of after-commit listeners all
+	 * still work, so an import that ends meanwhile ends whole. One still running after
+	 * that is rolled back and left for another server ({@link ImportJob}).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void stop() {
 		this.scheduler.stop();
 	}
 
