@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that the database's going away caused (a restart, a failover, a killed
@@ -21,8 +22,12 @@ final class ConnectionLoss {
 
 	static boolean isCauseOf(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// a rollback or commit that failed in JDBC (TransactionSystemException): on a
+			// connection that had broken, often as Hikari's "Connection is closed", which
+			// carries no SQL state
 			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+					|| cause instanceof TransactionSystemException || cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && lostConnection(sql.getSQLState())) {

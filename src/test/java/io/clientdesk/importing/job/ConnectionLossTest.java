@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,9 @@ class ConnectionLossTest {
 				PSQLState.CONNECTION_FAILURE);
 		assertThat(ConnectionLoss.isCauseOf(new UncategorizedSQLException("COPY", null, broken))).isTrue();
 		assertThat(ConnectionLoss.isCauseOf(new CannotCreateTransactionException("no connection"))).isTrue();
+		assertThat(ConnectionLoss.isCauseOf(
+				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+			.isTrue();
 	}
 
 	@Test
