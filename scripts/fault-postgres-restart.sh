@@ -71,6 +71,7 @@ created=$(psql_db "select coalesce(sum(created_count), 0) from imports where sta
 echo "clients written: $clients; created by the imports that succeeded: $created"
 echo "attempts run again after a lost connection: $(grep -c 'lost its database connection' "$work/server.log" || true)"
 echo "ERROR lines in the server's log: $(grep -c ' ERROR ' "$work/server.log" || true)"
+grep -E '^[0-9-]+T.* (ERROR|WARN) |^[0-9-]+T.*ImportJob' "$work/server.log" | sed -E 's/^[^ ]+ +([A-Z]+) .* : /  \1 /' | cut -c1-160 | sort | uniq -c | sort -rn | head -n 20
 
 jar=$work/cookies
 csrf=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" *value="\([^"]*\)".*/\1/p' | head -n 1)
