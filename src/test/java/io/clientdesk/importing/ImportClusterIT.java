@@ -118,7 +118,7 @@ class ImportClusterIT {
 		}
 	}
 
-	private static int count(String text, String needle) {
+	static int count(String text, String needle) {
 		Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(text);
 		int count = 0;
 		while (matcher.find()) {

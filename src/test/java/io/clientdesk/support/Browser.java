@@ -202,11 +202,11 @@ public final class Browser implements AutoCloseable {
 
 	/** A GET of a page's link, with the browser's session cookie, as a download would. */
 	public HttpResponse<String> fetch(String href) {
-		Cookie session = this.driver.manage().getCookieNamed("JSESSIONID");
+		Cookie session = this.driver.manage().getCookieNamed(WebSession.COOKIE);
 		URI uri = URI.create(this.base).resolve(href);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
 		if (session != null) {
-			request.header("Cookie", "JSESSIONID=" + session.getValue());
+			request.header("Cookie", WebSession.COOKIE + "=" + session.getValue());
 		}
 		return Api.exchange(this.http, request.build());
 	}

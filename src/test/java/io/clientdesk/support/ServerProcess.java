@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The product as its users run it: {@code java -jar target/clientdesk.jar} in a process
@@ -73,6 +75,23 @@ public final class ServerProcess implements AutoCloseable {
 	public void kill() {
 		this.process.destroyForcibly();
 		waitFor();
+	}
+
+	/**
+	 * Stops the server as a service manager does, with SIGTERM, and waits for the process
+	 * to end.
+	 * @return its exit code, or empty if it was still running after the timeout
+	 */
+	public OptionalInt terminate(Duration timeout) {
+		this.process.destroy();
+		try {
+			return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+					? OptionalInt.of(this.process.exitValue()) : OptionalInt.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.clientdesk.support;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class WebSession {
 
+	/**
+	 * The session cookie: Spring Session's, whose session is in the database and so valid
+	 * on every server.
+	 */
+	public static final String COOKIE = "SESSION";
+
 	/** What htmx sends with each of its requests. */
 	public static final Map<String, String> HTMX = Map.of("HX-Request", "true");
 
@@ -31,14 +39,28 @@ public final class WebSession {
 	private static final Pattern CSRF_HEADERS = Pattern
 		.compile("hx-headers='\\{&quot;[^&]+&quot;: &quot;([^&]+)&quot;\\}'");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http;
 
 	private final Api app;
 
 	private String csrf;
 
 	private WebSession(Api app) {
+		this(app, HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), null);
+	}
+
+	private WebSession(Api app, HttpClient http, String csrf) {
 		this.app = app;
+		this.http = http;
+		this.csrf = csrf;
+	}
+
+	/**
+	 * The same browser, its cookies and CSRF token, sent to another server of the same
+	 * application (as a load balancer would).
+	 */
+	public WebSession on(Api otherServer) {
+		return new WebSession(otherServer, this.http, this.csrf);
 	}
 
 	/** A browser on the application that {@code app} calls, nobody logged in yet. */
@@ -67,6 +89,16 @@ public final class WebSession {
 			throw new IllegalStateException("No CSRF token on the clients page");
 		}
 		return session;
+	}
+
+	/** The value of the session cookie that this browser holds, if it holds one. */
+	public Optional<String> sessionCookie() {
+		return ((CookieManager) this.http.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> COOKIE.equals(cookie.getName()))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	/** The token of the login form, which the form must send back. */

@@ -3,6 +3,7 @@ package io.clientdesk.importing.job;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one import: moves it to {@code PROCESSING}, then makes one attempt
  * ({@link ImportRun}) and ends it, in one transaction, so that an import is all there or
- * not at all. A concurrent import that touched the same clients makes the transaction
- * fail; it is then run again on the database as it is now.
+ * not at all. A concurrent import that touched the same clients, or a lost connection
+ * (the database restarted), makes the transaction fail; it is then run again on the
+ * database as it is now.
  */
 @Component
 class ImportJob {
@@ -58,7 +60,12 @@ class ImportJob {
 		this.audit = audit;
 	}
 
-	void run(String importId) {
+	/**
+	 * Runs the import to its end.
+	 * @param stopping whether this server is stopping: an attempt that fails then is left
+	 * for another server instead of failing the import
+	 */
+	void run(String importId, BooleanSupplier stopping) {
 		StoredImport stored = this.imports.findById(importId).orElse(null);
 		if (stored == null || stored.view().status().isFinished()) {
 			return; // ran to its end before (the server stopped before the queue heard of
@@ -67,42 +74,66 @@ class ImportJob {
 		this.transaction.executeWithoutResult(
 				(status) -> this.imports.moveTo(importId, ImportStatus.PROCESSING, this.clock.instant()));
 		long started = System.nanoTime();
-		ImportFinished finished = attemptUntilEnded(stored);
+		ImportFinished finished = attemptUntilEnded(stored, stopping);
+		if (finished == null) {
+			log.info("Import {} ended (its commit went through as the connection was lost)", importId);
+			return;
+		}
 		log.info("Import {} ended {}: {} rows imported, {} rows with errors, in {} ms", importId, finished.status(),
 				finished.imported(), finished.failed(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
 	 * Attempts the import, each time in one transaction, until it ends: again after a
-	 * conflict with a concurrent import (up to the configured number of retries), failed
-	 * with a clear reason after too many or after an unexpected error.
+	 * conflict with a concurrent import or a lost connection to the database (up to the
+	 * configured number of retries), failed with a clear reason after too many or after
+	 * an unexpected error; {@code null} if it turns out to have ended after all (the
+	 * connection broke after the commit). If the server is stopping, the failure is
+	 * thrown instead: the job stays queued, and another server (or this one, restarted)
+	 * runs it again.
 	 */
-	private ImportFinished attemptUntilEnded(StoredImport stored) {
+	private ImportFinished attemptUntilEnded(StoredImport stored, BooleanSupplier stopping) {
 		String importId = stored.view().id();
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transaction.execute((status) -> process(stored));
-			}
-			catch (DuplicateKeyException | TransientDataAccessException ex) {
-				if (attempt > this.properties.conflictRetries()) {
-					log.warn("Import {} kept conflicting with concurrent imports; giving up", importId, ex);
-					return fail(stored,
-							"Other imports kept changing the same clients at the same time; upload the file again");
-				}
-				log.info("Import {} conflicted with a concurrent import (attempt {}); running it again", importId,
-						attempt);
-				pause(attempt);
 			}
 			catch (ImportRun.FileGoneException ex) {
 				log.warn("Import {}: {}", importId, ex.getMessage());
 				return fail(stored, ex.getMessage());
 			}
 			catch (RuntimeException ex) {
-				log.error("Import {} failed", importId, ex);
-				return fail(stored,
-						"The import stopped on an unexpected error; it has been logged. Nothing was written");
+				if (stopping.getAsBoolean()) {
+					throw new IllegalStateException("Import " + importId + " left for another server: stopping", ex);
+				}
+				boolean connectionLost = ConnectionLoss.isCauseOf(ex);
+				boolean conflict = !connectionLost
+						&& (ex instanceof DuplicateKeyException || ex instanceof TransientDataAccessException);
+				if (connectionLost && endedMeanwhile(importId)) {
+					// the connection broke after the commit had gone through
+					return null;
+				}
+				if (!conflict && !connectionLost) {
+					log.error("Import {} failed", importId, ex);
+					return fail(stored,
+							"The import stopped on an unexpected error; it has been logged. Nothing was written");
+				}
+				if (attempt > this.properties.conflictRetries()) {
+					log.warn("Import {} failed {} times; giving up", importId, attempt, ex);
+					return fail(stored, conflict
+							? "Other imports kept changing the same clients at the same time; upload the file again"
+							: "The connection to the database kept failing; nothing was written. Upload the file again");
+				}
+				log.info("Import {} {} (attempt {}); running it again", importId,
+						conflict ? "conflicted with a concurrent import" : "lost its database connection: " + ex,
+						attempt);
+				pause(conflict ? 50L * attempt : 500L * attempt);
 			}
 		}
+	}
+
+	private boolean endedMeanwhile(String importId) {
+		return this.imports.findById(importId).map((ended) -> ended.view().status().isFinished()).orElse(false);
 	}
 
 	private ImportFinished process(StoredImport stored) {
@@ -134,9 +165,9 @@ class ImportJob {
 		return finished;
 	}
 
-	private static void pause(int attempt) {
+	private static void pause(long millis) {
 		try {
-			Thread.sleep(50L * attempt + (long) (Math.random() * 50));
+			Thread.sleep(millis + (long) (Math.random() * 50));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -19,20 +19,24 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeatInterval how often a server says it is still running an import; an
  * import whose server has been silent for six of these is taken over by another server
  * @param conflictRetries how many times an import is retried when a concurrent import
- * touched the same clients
+ * touched the same clients, or the connection to the database was lost (a restart of it)
  * @param maxQueuedPerUser imports (dry runs included) one user may have queued or
  * processing at once; one more is refused with 429
  * @param maxStoredBytesPerUser bytes of uploaded files one user may have stored (files
  * the retention has deleted don't count); an upload beyond is refused with 413
  * @param retention how long uploaded files and error rows are kept; a daily job then
  * deletes them, keeping each import's summary and record of changes
+ * @param shutdownWait how long a stopping server waits for the imports it runs to end;
+ * then it interrupts them and waits as long again, and an import still running is rolled
+ * back and left for another server (or this one once restarted)
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
 		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("2") int workerThreads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("5s") Duration heartbeatInterval,
 		@DefaultValue("5") int conflictRetries, @DefaultValue("5") int maxQueuedPerUser,
-		@DefaultValue("500MB") DataSize maxStoredBytesPerUser, @DefaultValue("90d") Duration retention) {
+		@DefaultValue("500MB") DataSize maxStoredBytesPerUser, @DefaultValue("90d") Duration retention,
+		@DefaultValue("20s") Duration shutdownWait) {
 
 	static final String DEFAULT_MAX_RECORDS = "5000";
 

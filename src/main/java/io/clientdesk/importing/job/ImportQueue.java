@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -13,9 +14,11 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,9 +32,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * scheduler runs the daily {@link ImportRetention}.
  */
 @Component
-class ImportQueue implements DisposableBean {
+class ImportQueue {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
+
+	/**
+	 * When a job that threw (the database was unreachable even for marking the import
+	 * failed, or the server was stopping) is run again: db-scheduler's default is 5
+	 * minutes.
+	 */
+	private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
 	private final OneTimeTask<String> task;
 
@@ -39,7 +49,9 @@ class ImportQueue implements DisposableBean {
 
 	ImportQueue(DataSource dataSource, ImportJob job, ImportRetention retention, ImportProperties properties) {
 		this.task = Tasks.oneTime("client-import", String.class)
-			.execute((instance, context) -> job.run(instance.getData()));
+			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
+			.execute((instance, context) -> job.run(instance.getData(),
+					() -> context.getSchedulerState().isShuttingDown()));
 		// daily, and at the first start; one server runs it (its row is locked)
 		RecurringTask<Void> retentionTask = Tasks
 			.recurring("import-retention", Schedules.fixedDelay(Duration.ofDays(1)))
@@ -52,6 +64,7 @@ class ImportQueue implements DisposableBean {
 			.heartbeatInterval(properties.heartbeatInterval())
 			.schedulerName(new SchedulerName.Hostname())
 			.enableImmediateExecution()
+			.shutdownMaxWait(properties.shutdownWait())
 			.build();
 	}
 
@@ -78,8 +91,16 @@ class ImportQueue implements DisposableBean {
 		}
 	}
 
-	@Override
-	public void destroy() {
+	/**
+	 * Stops taking jobs and waits for the running ones (up to {@code shutdown-wait}, then
+	 * interrupts them and waits as long again), first thing when the application closes:
+	 * while the database, the web server and the executor of after-commit listeners all
+	 * still work, so an import that ends meanwhile ends whole. One still running after
+	 * that is rolled back and left for another server ({@link ImportJob}).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void stop() {
 		this.scheduler.stop();
 	}
 
