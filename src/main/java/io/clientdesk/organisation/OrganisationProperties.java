@@ -6,8 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the organisation: the client types users may choose from, in their
- * canonical spelling, and the names of the project and desk created on first start.
+ * Settings of the organisation ({@code clientdesk.organisation.*}).
+ *
+ * @param clientTypes the client types a client may have, in their canonical spelling (a
+ * file's {@code type} is matched ignoring case)
+ * @param defaultProjectName the name of the project created at first start
+ * @param defaultDeskName the name of the desk created at first start
  */
 @ConfigurationProperties("clientdesk.organisation")
 public record OrganisationProperties(@DefaultValue( {

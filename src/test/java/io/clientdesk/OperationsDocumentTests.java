@@ -1,0 +1,87 @@
+package io.clientdesk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/operations.md lists every {@code clientdesk.*} setting with its default and
+ * meaning, as the code declares them: the table is written from the metadata that Spring
+ * Boot's configuration processor makes of the {@code @ConfigurationProperties} records
+ * (their {@code @DefaultValue}s and {@code @param} descriptions). When a setting changes,
+ * this test fails; run it with {@code -Dclientdesk.docs.write=true} to write the table
+ * again.
+ */
+class OperationsDocumentTests {
+
+	private static final Path DOCUMENT = Path.of("docs/operations.md");
+
+	private static final Pattern SECTION = Pattern
+		.compile("(<!-- generated: settings[^>]*-->\\n)(.*?)(<!-- end of generated settings -->)", Pattern.DOTALL);
+
+	@Test
+	void the_operations_document_lists_every_setting_with_its_default_and_meaning() throws IOException {
+		String document = Files.readString(DOCUMENT);
+		Matcher section = SECTION.matcher(document);
+		assertThat(section.find()).as("docs/operations.md has a generated settings section").isTrue();
+		String expected = document.substring(0, section.start(2)) + settingsTable()
+				+ document.substring(section.end(2));
+		if (Boolean.getBoolean("clientdesk.docs.write")) {
+			Files.writeString(DOCUMENT, expected);
+			document = expected;
+		}
+		assertThat(document).as("docs/operations.md (write it again with -Dclientdesk.docs.write=true)")
+			.isEqualTo(expected);
+	}
+
+	private static String settingsTable() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = OperationsDocumentTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("the configuration processor's metadata").isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		List<String> rows = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (!name.startsWith("clientdesk.")) {
+				continue;
+			}
+			assertThat(property.path("description").asString()).as("the description (@param) of " + name).isNotBlank();
+			rows.add("| `" + name + "` | " + defaultValue(property) + " | "
+					+ markdown(property.get("description").asString()) + " |\n");
+		}
+		assertThat(rows).isNotEmpty();
+		return "| setting | default | what it does |\n|---|---|---|\n"
+				+ String.join("", rows.stream().sorted().toList());
+	}
+
+	private static String markdown(String javadoc) {
+		return javadoc.replaceAll("\\{@(?:code|link) ([^}]*)}", "`$1`").replace("|", "\\|").replaceAll("\\s+", " ");
+	}
+
+	private static String defaultValue(JsonNode property) {
+		JsonNode value = property.get("defaultValue");
+		if (value == null || value.isNull()) {
+			return "—";
+		}
+		if (value.isArray()) {
+			List<String> values = new ArrayList<>();
+			value.forEach((item) -> values.add(item.asString()));
+			return "`" + String.join(",", values) + "`";
+		}
+		return "`" + value.asString() + "`";
+	}
+
+}
