@@ -66,6 +66,11 @@ public class Load {
 
 	final String database;
 
+	final Path jar;
+
+	/** More settings for the server, given after {@code --}. */
+	final List<String> serverArgs;
+
 	final List<String> projects = new ArrayList<>();
 
 	final List<String> desks = new ArrayList<>();
@@ -75,6 +80,12 @@ public class Load {
 	final List<String> serverErrorSamples = Collections.synchronizedList(new ArrayList<>());
 
 	final AtomicLong maxHeap = new AtomicLong();
+
+	/** The connection pool, every 200 ms: when, connections in use, requests waiting. */
+	final List<long[]> pool = Collections.synchronizedList(new ArrayList<>());
+
+	/** When the last upload was answered: after it, only the imports run. */
+	volatile long uploaded;
 
 	/** Every list request of the user: when it was sent, what it was, how long it took. */
 	final List<Timed> timings = Collections.synchronizedList(new ArrayList<>());
@@ -122,25 +133,32 @@ public class Load {
 
 	}
 
-	Load(Map<String, String> options) throws IOException {
+	Load(Map<String, String> options, List<String> serverArgs) throws IOException {
+		this.serverArgs = serverArgs;
 		this.files = Integer.parseInt(options.getOrDefault("files", "20"));
 		this.rows = Integer.parseInt(options.getOrDefault("rows", "5000"));
 		this.shared = Integer.parseInt(options.getOrDefault("shared", String.valueOf(this.files / 2)));
 		this.port = Integer.parseInt(options.getOrDefault("port", "0"));
 		this.timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "600")));
 		this.database = options.getOrDefault("database", "clientdesk_load");
+		this.jar = Path.of(options.getOrDefault("jar", "target/clientdesk.jar"));
 		this.work = Files.createTempDirectory("clientdesk-load");
 	}
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			if (!args[i].startsWith("--")) {
+		List<String> serverArgs = new ArrayList<>();
+		for (int i = 0; i < args.length; i += 2) {
+			if (args[i].equals("--")) {
+				serverArgs.addAll(List.of(args).subList(i + 1, args.length));
+				break;
+			}
+			if (!args[i].startsWith("--") || i + 1 == args.length) {
 				throw new IllegalArgumentException("options are --name value: " + args[i]);
 			}
 			options.put(args[i].substring(2), args[i + 1]);
 		}
-		Load load = new Load(options);
+		Load load = new Load(options, serverArgs);
 		boolean held;
 		try {
 			held = load.run();
@@ -162,7 +180,7 @@ public class Load {
 			uploads.add(new Upload(k, file(k)));
 		}
 		WebUser user = new WebUser();
-		Thread heap = daemon(this::pollHeap);
+		Thread heap = daemon(this::pollMetrics);
 		Thread browser = daemon(user::browse);
 		// a warm server, as it runs most of the day: the list's code compiled, an import done
 		awaitAll(uploadAll(List.of(new Upload(-1, warmUpFile()))));
@@ -171,6 +189,7 @@ public class Load {
 		Thread.sleep(10_000);
 		long start = System.nanoTime();
 		uploadAll(uploads);
+		this.uploaded = System.nanoTime();
 		boolean allEnded = awaitAll(uploads);
 		long end = System.nanoTime();
 		this.browsing = false;
@@ -182,7 +201,8 @@ public class Load {
 
 		System.out.println();
 		System.out.printf(Locale.ROOT, "ClientDesk load test, %s: %d uploads of %d rows at once (%d on the same clients), "
-				+ "server at -Xmx256m on PostgreSQL%n", Instant.now(), this.files, this.rows, this.shared);
+				+ "server at -Xmx256m on PostgreSQL%s%n", Instant.now(), this.files, this.rows, this.shared,
+				this.serverArgs.isEmpty() ? "" : ", " + String.join(" ", this.serverArgs));
 		System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before "
 				+ loadBefore + ", after " + loadAfter);
 		System.out.printf(Locale.ROOT, "All imports ended %.1f s after the uploads began%n%n", (end - start) / 1e9);
@@ -204,6 +224,7 @@ public class Load {
 		System.out.printf(Locale.ROOT, "  %-56s %d MiB of 256 (Actuator jvm.memory.used, area heap)%n",
 				"max heap used", this.maxHeap.get() / 1024 / 1024);
 		printGc();
+		System.out.printf(Locale.ROOT, "  %-56s %s%n", "database connections (Actuator hikaricp.*)", poolFigures(start));
 		System.out.println();
 		System.out.println("Server log and GC log: " + this.work);
 		if (this.failures.isEmpty()) {
@@ -382,22 +403,29 @@ public class Load {
 
 	}
 
-	/** Polls the heap in use every 200 ms (the sum of its pools, as Actuator adds them). */
-	void pollHeap() {
-		Pattern value = Pattern.compile("\"value\":([0-9.E+]+)");
+	/**
+	 * Polls the server's metrics every 200 ms: the heap in use (the sum of its pools, as
+	 * Actuator adds them), and the connection pool's connections in use and requests
+	 * waiting for one.
+	 */
+	void pollMetrics() {
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
-				HttpResponse<String> metric = send(api("/actuator/metrics/jvm.memory.used?tag=area:heap").GET().build());
-				Matcher used = value.matcher(metric.body());
-				if (used.find()) {
-					this.maxHeap.accumulateAndGet((long) Double.parseDouble(used.group(1)), Math::max);
-				}
+				this.maxHeap.accumulateAndGet(metric("jvm.memory.used?tag=area:heap"), Math::max);
+				this.pool.add(new long[] { System.nanoTime(), metric("hikaricp.connections.active"),
+						metric("hikaricp.connections.pending") });
 				Thread.sleep(200);
 			}
 			catch (InterruptedException | RuntimeException ex) {
 				return; // stopped, or the server has
 			}
 		}
+	}
+
+	long metric(String name) {
+		String body = send(api("/actuator/metrics/" + name).GET().build()).body();
+		Matcher value = Pattern.compile("\"value\":([0-9.E+]+)").matcher(body);
+		return value.find() ? (long) Double.parseDouble(value.group(1)) : 0;
 	}
 
 	static Thread daemon(Runnable body) {
@@ -467,6 +495,10 @@ public class Load {
 		System.out.println("| requests | n | p50 | p95 | p99 | max |");
 		System.out.println("|---|---|---|---|---|---|");
 		latencyRow("during the imports: all", during);
+		latencyRow("during: while uploading (until the last 202)",
+				during.stream().filter((timed) -> timed.sentNanos() <= this.uploaded).toList());
+		latencyRow("during: after the last upload was answered",
+				during.stream().filter((timed) -> timed.sentNanos() > this.uploaded).toList());
 		Map<String, List<Timed>> byKind = new LinkedHashMap<>();
 		for (Timed timed : during) {
 			byKind.computeIfAbsent(timed.kind().replaceAll(" [0-9]+$", " N"), (key) -> new ArrayList<>()).add(timed);
@@ -476,6 +508,24 @@ public class Load {
 		double p95 = percentile(during, 95);
 		System.out.printf(Locale.ROOT, "p95 during the imports: %.1f ms against the target of < %.0f ms: %s%n", p95,
 				TARGET_P95_MS, (p95 < TARGET_P95_MS) ? "met" : "MISSED");
+	}
+
+	/** At most how many connections were in use and requests waiting, while uploading and after. */
+	String poolFigures(long start) {
+		long[] uploading = new long[2];
+		long[] after = new long[2];
+		synchronized (this.pool) {
+			for (long[] sample : this.pool) {
+				long[] phase = (sample[0] < start) ? null : (sample[0] <= this.uploaded) ? uploading : after;
+				if (phase != null) {
+					phase[0] = Math.max(phase[0], sample[1]);
+					phase[1] = Math.max(phase[1], sample[2]);
+				}
+			}
+		}
+		return String.format(Locale.ROOT,
+				"at most %d in use and %d requests waiting while uploading; %d and %d after the last upload", uploading[0],
+				uploading[1], after[0], after[1]);
 	}
 
 	void latencyRow(String name, List<Timed> list) {
@@ -596,19 +646,20 @@ public class Load {
 			}
 		}
 		this.base = "http://127.0.0.1:" + port;
-		Path jar = Path.of("target/clientdesk.jar");
+		Path jar = this.jar;
 		if (!Files.exists(jar)) {
-			throw new IllegalStateException("no target/clientdesk.jar: build it first (./mvnw -DskipTests package)");
+			throw new IllegalStateException("no " + jar + ": build it first (./mvnw -DskipTests package)");
 		}
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 				"-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + this.work.resolve("gc.log"), "-jar", jar.toString(),
 				"--server.port=" + port, "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + this.database,
-				"--spring.datasource.username=postgres");
+				"--spring.datasource.username=postgres"));
+		command.addAll(this.serverArgs);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.work.resolve("server.log").toFile());
 		builder.environment().put("CLIENTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		this.server = builder.start();
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.server.isAlive()) {
 				throw new IllegalStateException("the server stopped; see " + this.work.resolve("server.log"));
@@ -626,7 +677,7 @@ public class Load {
 			}
 			Thread.sleep(100);
 		}
-		throw new IllegalStateException("the server did not start within 2 minutes");
+		throw new IllegalStateException("the server did not start within 5 minutes");
 	}
 
 	void stopServer() throws InterruptedException {
