@@ -13,7 +13,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRecords records a file may have (the header and blank lines don't count)
  * @param maxFileSize bytes a file may have
- * @param workerThreads imports one server runs at once
+ * @param workerThreads imports one server runs at once; 0 (the default): one per two
+ * cores, at least one. An import keeps about a core busy between this server and its
+ * PostgreSQL backend, so one per core would leave none for the people using the list
+ * meanwhile (measured with bench/load: docs/performance.md)
  * @param pollingInterval how often a server looks for queued imports (besides being woken
  * at once when it queues one itself)
  * @param heartbeatInterval how often a server says it is still running an import; an
@@ -23,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
-		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("2") int workerThreads,
+		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("0") int workerThreads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("5s") Duration heartbeatInterval,
 		@DefaultValue("5") int conflictRetries) {
 
@@ -37,6 +40,12 @@ public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords
 	 */
 	public static ImportLimits defaultLimits() {
 		return new ImportLimits(Integer.parseInt(DEFAULT_MAX_RECORDS), DataSize.parse(DEFAULT_MAX_FILE_SIZE).toBytes());
+	}
+
+	/** How many imports this server runs at once ({@code workerThreads}, or by cores). */
+	int workers() {
+		return (this.workerThreads > 0) ? this.workerThreads
+				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 	}
 
 	public ImportLimits limits() {

@@ -33,12 +33,15 @@ class ImportQueue implements DisposableBean {
 
 	private final Scheduler scheduler;
 
+	private final int workers;
+
 	ImportQueue(DataSource dataSource, ImportJob job, ImportProperties properties) {
+		this.workers = properties.workers();
 		this.task = Tasks.oneTime("client-import", String.class)
 			.execute((instance, context) -> job.run(instance.getData()));
 		// transaction-aware: scheduling joins the transaction that stores the import
 		this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), this.task)
-			.threads(properties.workerThreads())
+			.threads(this.workers)
 			.pollingInterval(properties.pollingInterval())
 			.heartbeatInterval(properties.heartbeatInterval())
 			.schedulerName(new SchedulerName.Hostname())
@@ -50,7 +53,7 @@ class ImportQueue implements DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		this.scheduler.start();
-		log.info("Import workers started");
+		log.info("Import workers started: {} imports at once", this.workers);
 	}
 
 	/**
