@@ -23,12 +23,15 @@ import org.springframework.util.unit.DataSize;
  * import whose server has been silent for six of these is taken over by another server
  * @param conflictRetries how many times an import is retried when a concurrent import
  * touched the same clients
+ * @param uploadChecks uploads whose file one server reads and checks at once; 0 (the
+ * default): one per core. The others wait their turn, their body on disk: checking is
+ * work for a core, and each file checked holds its rows in memory
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
 		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("0") int workerThreads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("5s") Duration heartbeatInterval,
-		@DefaultValue("5") int conflictRetries) {
+		@DefaultValue("5") int conflictRetries, @DefaultValue("0") int uploadChecks) {
 
 	static final String DEFAULT_MAX_RECORDS = "5000";
 
@@ -46,6 +49,13 @@ public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords
 	int workers() {
 		return (this.workerThreads > 0) ? this.workerThreads
 				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+	}
+
+	/**
+	 * How many uploads this server checks at once ({@code uploadChecks}, or by cores).
+	 */
+	int checks() {
+		return (this.uploadChecks > 0) ? this.uploadChecks : Runtime.getRuntime().availableProcessors();
 	}
 
 	public ImportLimits limits() {
