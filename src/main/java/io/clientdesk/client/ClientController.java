@@ -1,5 +1,6 @@
 package io.clientdesk.client;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.clientdesk.organisation.Desk;
@@ -34,12 +35,14 @@ class ClientController {
 		model.addAttribute("query", query);
 		model.addAttribute("result", result);
 		model.addAttribute("pager", new Pager(result.page(), result.size(), result.total()));
-		model.addAttribute("projects", this.organisation.projects());
-		model.addAttribute("desks", this.organisation.desks());
-		model.addAttribute("projectNames",
-				this.organisation.projects().stream().collect(Collectors.toMap(Project::id, Project::name)));
-		model.addAttribute("deskNames",
-				this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name)));
+		// read once each: every query is a wait for a connection and a turn on the CPU,
+		// which imports running meanwhile make longer
+		List<Project> projects = this.organisation.projects();
+		List<Desk> desks = this.organisation.desks();
+		model.addAttribute("projects", projects);
+		model.addAttribute("desks", desks);
+		model.addAttribute("projectNames", projects.stream().collect(Collectors.toMap(Project::id, Project::name)));
+		model.addAttribute("deskNames", desks.stream().collect(Collectors.toMap(Desk::id, Desk::name)));
 		model.addAttribute("clientTypes", this.organisation.clientTypes());
 		return htmx ? "client/list :: results" : "client/list";
 	}

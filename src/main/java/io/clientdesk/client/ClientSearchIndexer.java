@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,6 +43,7 @@ class ClientSearchIndexer {
 	 * tried again.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ClientSearchIndexing.EXECUTOR) // on its own threads, not the shared executor
 	void on(ClientsWritten written) {
 		long start = System.nanoTime();
 		for (int pass = 1; pass <= PASSES; pass++) {

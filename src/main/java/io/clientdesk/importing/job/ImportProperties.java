@@ -13,7 +13,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRecords records a file may have (the header and blank lines don't count)
  * @param maxFileSize bytes a file may have
- * @param workerThreads imports one server runs at once
+ * @param workerThreads imports one server runs at once; 0 (the default): one per two
+ * cores, at least one. An import keeps about a core busy between this server and its
+ * PostgreSQL backend, so one per core would leave none for the people using the list
+ * meanwhile (measured with bench/load: docs/performance.md)
  * @param pollingInterval how often a server looks for queued imports (besides being woken
  * at once when it queues one itself)
  * @param heartbeatInterval how often a server says it is still running an import; an
@@ -29,14 +32,17 @@ import org.springframework.util.unit.DataSize;
  * @param shutdownWait how long a stopping server waits for the imports it runs to end;
  * then it interrupts them and waits as long again, and an import still running is rolled
  * back and left for another server (or this one once restarted)
+ * @param uploadChecks uploads whose file one server reads and checks at once; 0 (the
+ * default): one per core. The others wait their turn, their body on disk: checking is
+ * work for a core, and each file checked holds its rows in memory
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
-		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("2") int workerThreads,
+		@DefaultValue(DEFAULT_MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue("0") int workerThreads,
 		@DefaultValue("2s") Duration pollingInterval, @DefaultValue("5s") Duration heartbeatInterval,
 		@DefaultValue("5") int conflictRetries, @DefaultValue("5") int maxQueuedPerUser,
 		@DefaultValue("500MB") DataSize maxStoredBytesPerUser, @DefaultValue("90d") Duration retention,
-		@DefaultValue("20s") Duration shutdownWait) {
+		@DefaultValue("20s") Duration shutdownWait, @DefaultValue("0") int uploadChecks) {
 
 	static final String DEFAULT_MAX_RECORDS = "5000";
 
@@ -48,6 +54,19 @@ public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords
 	 */
 	public static ImportLimits defaultLimits() {
 		return new ImportLimits(Integer.parseInt(DEFAULT_MAX_RECORDS), DataSize.parse(DEFAULT_MAX_FILE_SIZE).toBytes());
+	}
+
+	/** How many imports this server runs at once ({@code workerThreads}, or by cores). */
+	int workers() {
+		return (this.workerThreads > 0) ? this.workerThreads
+				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+	}
+
+	/**
+	 * How many uploads this server checks at once ({@code uploadChecks}, or by cores).
+	 */
+	int checks() {
+		return (this.uploadChecks > 0) ? this.uploadChecks : Runtime.getRuntime().availableProcessors();
 	}
 
 	public ImportLimits limits() {

@@ -47,7 +47,10 @@ class ImportQueue {
 
 	private final Scheduler scheduler;
 
+	private final int workers;
+
 	ImportQueue(DataSource dataSource, ImportJob job, ImportRetention retention, ImportProperties properties) {
+		this.workers = properties.workers();
 		this.task = Tasks.oneTime("client-import", String.class)
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
 			.execute((instance, context) -> job.run(instance.getData(),
@@ -59,7 +62,7 @@ class ImportQueue {
 		// transaction-aware: scheduling joins the transaction that stores the import
 		this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), this.task)
 			.startTasks(retentionTask)
-			.threads(properties.workerThreads())
+			.threads(this.workers)
 			.pollingInterval(properties.pollingInterval())
 			.heartbeatInterval(properties.heartbeatInterval())
 			.schedulerName(new SchedulerName.Hostname())
@@ -72,7 +75,7 @@ class ImportQueue {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		this.scheduler.start();
-		log.info("Import workers started");
+		log.info("Import workers started: {} imports at once", this.workers);
 	}
 
 	/**
