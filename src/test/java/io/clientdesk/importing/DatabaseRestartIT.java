@@ -52,7 +52,9 @@ class DatabaseRestartIT {
 		Map<String, String> database = TestDatabase.newSharedDatabase(this.folder);
 		String prefix = "restart-" + UUID.randomUUID().toString().substring(0, 8);
 		try (ServerProcess server = new ServerProcess(database, this.folder.resolve("server.log"),
-				ImportDurabilityIT.FAST_TAKEOVER)
+				ImportDurabilityIT.FAST_TAKEOVER[0], ImportDurabilityIT.FAST_TAKEOVER[1],
+				// one user queues all eight at once
+				"--clientdesk.import.max-queued-per-user=8")
 			.start(); Connection admin = connect(database)) {
 			Api api = server.api();
 			List<String> imports = new ArrayList<>();
@@ -62,10 +64,14 @@ class DatabaseRestartIT {
 				assertThat(accepted.status()).isEqualTo(202);
 				imports.add(accepted.json().get("id").asString());
 			}
+			// every connection at once, as a restart does, while an attempt is in its
+			// transaction; again until one attempt was cut off (the others' connections
+			// may have been idle, and the pool replaces those unnoticed)
 			int killed = 0;
-			for (int round = 0; round < 3; round++) {
+			for (int round = 0; round < 10 && !server.log().contains("lost its database connection"); round++) {
 				awaitProcessing(admin);
 				killed += killEveryConnection(admin);
+				Poll.pause(Duration.ofMillis(300));
 			}
 			assertThat(killed).as("connections killed").isPositive();
 
@@ -109,10 +115,18 @@ class DatabaseRestartIT {
 	}
 
 	/** Waits until an import is being processed, asking the database itself. */
+	/**
+	 * Waits until an import is being processed and its attempt's transaction is open in
+	 * the database (it may be parsing the file first, holding no connection), so that the
+	 * kill cuts an attempt off.
+	 */
 	private static void awaitProcessing(Connection admin) {
-		Poll.until(Duration.ofSeconds(60), Duration.ofMillis(20),
-				() -> query(admin, "select count(*) from imports where status = 'PROCESSING'"), (count) -> count > 0,
-				"an import to be processed");
+		Poll.until(Duration.ofSeconds(60), Duration.ofMillis(10),
+				() -> query(admin, "select count(*) from imports where status = 'PROCESSING'") * query(admin,
+						"select count(*) from pg_stat_activity where datname = current_database()"
+								+ " and pid <> pg_backend_pid() and xact_start is not null"
+								+ " and xact_start < now() - interval '50 milliseconds'"),
+				(count) -> count > 0, "an import's attempt to be in its transaction");
 	}
 
 	private static int killEveryConnection(Connection admin) throws SQLException {

@@ -67,7 +67,7 @@ public final class TestDatabase {
 			return newDatabase();
 		}
 		return Map.of("spring.datasource.url", "jdbc:h2:file:" + folder.toAbsolutePath().resolve("clientdesk")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
 				"spring.datasource.username", "sa", "spring.datasource.password", "");
 	}
 
