@@ -107,7 +107,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error")
 			.permitAll()
 			// the import dialog's uploads: refused before a multipart body is stored, as
 			// in the API

@@ -24,6 +24,16 @@ class HealthAndErrorsIT {
 	}
 
 	@Test
+	void every_page_names_an_icon_that_is_served_to_anybody() {
+		assertThat(this.api.get("/login", null).body())
+			.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">");
+		Api.Response icon = this.api.get("/favicon.svg", null);
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.contentType()).startsWith("image/svg+xml");
+		assertThat(icon.body()).startsWith("<svg");
+	}
+
+	@Test
 	void an_unknown_api_path_is_a_problem_document_not_a_page() {
 		Api.Response response = this.api.get("/api/no-such-thing", Login.ADMIN);
 		assertThat(response.status()).isEqualTo(404);
