@@ -17,6 +17,7 @@ import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
+	/** How often to ask whether an import whose connection broke had ended. */
+	private static final int ENDED_CHECKS = 10;
 
 	private final ImportRepository imports;
 
@@ -132,8 +136,24 @@ class ImportJob {
 		}
 	}
 
+	/**
+	 * Whether the import ended after all (its commit went through as the connection
+	 * broke). Asked again while the pool hands out connections that the same cut killed:
+	 * Hikari gives a connection used in the last 500 ms without checking it, and drops
+	 * each one as it fails.
+	 */
 	private boolean endedMeanwhile(String importId) {
-		return this.imports.findById(importId).map((ended) -> ended.view().status().isFinished()).orElse(false);
+		for (int tries = 1;; tries++) {
+			try {
+				return this.imports.findById(importId).map((ended) -> ended.view().status().isFinished()).orElse(false);
+			}
+			catch (DataAccessException ex) {
+				if (tries >= ENDED_CHECKS || !ConnectionLoss.isCauseOf(ex)) {
+					throw ex;
+				}
+				pause(100L * tries);
+			}
+		}
 	}
 
 	private ImportFinished process(StoredImport stored) {
