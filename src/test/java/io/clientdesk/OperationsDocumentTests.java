@@ -2,16 +2,16 @@ package io.clientdesk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.clientdesk.support.GeneratedSections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,24 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OperationsDocumentTests {
 
-	private static final Path DOCUMENT = Path.of("docs/operations.md");
-
-	private static final Pattern SECTION = Pattern
-		.compile("(<!-- generated: settings[^>]*-->\\n)(.*?)(<!-- end of generated settings -->)", Pattern.DOTALL);
-
 	@Test
 	void the_operations_document_lists_every_setting_with_its_default_and_meaning() throws IOException {
-		String document = Files.readString(DOCUMENT);
-		Matcher section = SECTION.matcher(document);
-		assertThat(section.find()).as("docs/operations.md has a generated settings section").isTrue();
-		String expected = document.substring(0, section.start(2)) + settingsTable()
-				+ document.substring(section.end(2));
-		if (Boolean.getBoolean("clientdesk.docs.write")) {
-			Files.writeString(DOCUMENT, expected);
-			document = expected;
-		}
-		assertThat(document).as("docs/operations.md (write it again with -Dclientdesk.docs.write=true)")
-			.isEqualTo(expected);
+		GeneratedSections.check(Path.of("docs/operations.md"), Map.of("settings", settingsTable()));
 	}
 
 	private static String settingsTable() throws IOException {

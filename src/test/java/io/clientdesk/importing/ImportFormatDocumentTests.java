@@ -1,12 +1,9 @@
 package io.clientdesk.importing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +12,7 @@ import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.Sizes;
 import io.clientdesk.importing.job.ImportProperties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.clientdesk.support.GeneratedSections;
 
 /**
  * docs/import-format.md tells the same as the {@code /imports/format} page: its tables of
@@ -27,38 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportFormatDocumentTests {
 
-	private static final Path DOCUMENT = Path.of("docs/import-format.md");
-
-	private static final Pattern SECTION = Pattern
-		.compile("(<!-- generated: (\\w+)[^>]*-->\\n)(.*?)(<!-- end of generated \\2 -->)", Pattern.DOTALL);
-
 	@Test
 	void the_import_format_document_shows_the_importers_own_limits_columns_and_error_codes() throws IOException {
-		String document = Files.readString(DOCUMENT);
-		String expected = withGeneratedSections(document);
-		if (Boolean.getBoolean("clientdesk.docs.write")) {
-			Files.writeString(DOCUMENT, expected);
-			document = expected;
-		}
-		assertThat(document).as("docs/import-format.md (write it again with -Dclientdesk.docs.write=true)")
-			.isEqualTo(expected);
-	}
-
-	private static String withGeneratedSections(String document) {
-		Map<String, String> sections = Map.of("limits", limits(), "columns", columns(), "errors", errorCodes());
-		Matcher section = SECTION.matcher(document);
-		StringBuilder result = new StringBuilder();
-		int found = 0;
-		while (section.find()) {
-			String name = section.group(2);
-			assertThat(sections).as("a generated section named " + name).containsKey(name);
-			section.appendReplacement(result,
-					Matcher.quoteReplacement(section.group(1) + sections.get(name) + section.group(4)));
-			found++;
-		}
-		section.appendTail(result);
-		assertThat(found).as("generated sections in docs/import-format.md").isEqualTo(sections.size());
-		return result.toString();
+		GeneratedSections.check(Path.of("docs/import-format.md"),
+				Map.of("limits", limits(), "columns", columns(), "errors", errorCodes()));
 	}
 
 	private static String limits() {
