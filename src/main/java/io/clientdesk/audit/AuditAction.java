@@ -16,8 +16,26 @@ public enum AuditAction {
 
 	USER_CREATED,
 
-	/** A user's role, enabled state or password changed. */
+	/**
+	 * A user's role, enabled state or password changed (before the actions below; kept
+	 * for the entries written then).
+	 */
 	USER_CHANGED,
+
+	/** An admin gave a user another role; {@code from} and {@code to} in the details. */
+	USER_ROLE_CHANGED,
+
+	/** An admin disabled a user: no login, their sessions ended. */
+	USER_DISABLED,
+
+	/** An admin enabled a disabled user again. */
+	USER_ENABLED,
+
+	/** An admin set a user's password (the password itself is never recorded). */
+	USER_PASSWORD_RESET,
+
+	/** A user changed their own password. */
+	PASSWORD_CHANGED,
 
 	PROJECT_CREATED,
 

@@ -1,8 +1,11 @@
 package io.clientdesk.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.clientdesk.shared.ObjectIds;
@@ -29,6 +32,9 @@ public class AuditLog {
 	static final int MAX_DETAIL = 200;
 
 	static final int MAX_DETAILS = 12;
+
+	private static final List<AuditAction> LOGIN_ATTEMPTS = List.of(AuditAction.LOGIN, AuditAction.LOGIN_FAILED,
+			AuditAction.LOGIN_THROTTLED);
 
 	private final AuditRepository entries;
 
@@ -63,6 +69,22 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public AuditPage find(AuditQuery query) {
 		return this.entries.find(query);
+	}
+
+	/**
+	 * A user's latest logins, failed logins and refused (throttled) logins, newest first.
+	 * Failed ones are those tried with the name exactly as the user is called (the log
+	 * keeps the name as it was typed).
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> recentLogins(String username, int limit) {
+		return this.entries.latest(username, LOGIN_ATTEMPTS, limit);
+	}
+
+	/** When the user last logged in (form or API), if ever. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> lastLogin(String username) {
+		return this.entries.latest(username, List.of(AuditAction.LOGIN), 1).stream().findFirst().map(AuditEntry::time);
 	}
 
 	private static Map<String, Object> facts(Map<String, ?> details) {

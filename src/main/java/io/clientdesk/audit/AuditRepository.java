@@ -76,6 +76,22 @@ class AuditRepository {
 		return new AuditPage(items, query.page(), query.size(), total);
 	}
 
+	/**
+	 * The user's latest entries of the given actions, newest first: by the actor index,
+	 * reading the user's entries until enough match.
+	 */
+	List<AuditEntry> latest(String actor, List<AuditAction> actions, int limit) {
+		return this.jdbc
+			.sql("select id, occurred_at, actor, client_address, action, target, details from audit_log"
+					+ " where actor = :actor and action in (:actions)"
+					+ " order by occurred_at desc, id desc fetch first :limit rows only")
+			.param("actor", actor)
+			.param("actions", actions.stream().map(AuditAction::name).toList())
+			.param("limit", limit)
+			.query(this::entry)
+			.list();
+	}
+
 	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
 		return new AuditEntry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 				rs.getString("client_address"), AuditAction.valueOf(rs.getString("action")), rs.getString("target"),

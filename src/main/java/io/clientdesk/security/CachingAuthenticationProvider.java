@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +21,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Remembers, for a few minutes, that a username and password were checked, so that a
@@ -26,6 +31,11 @@ import org.springframework.security.core.GrantedAuthority;
  * every request (about 70 ms of CPU each). Only a keyed hash of the password is kept
  * (HMAC-SHA-256 with a key made at start and never stored), and a wrong password always
  * goes to the real check.
+ * <p>
+ * A remembered check holds only while the user is as they were then: each request looks
+ * the user up (one indexed read, no bcrypt) and compares their password hash, role and
+ * enabled state. An admin's change (disabled, another role, a new password) so counts at
+ * the next request, on every server, each of which has a memory of its own.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,10 +44,24 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 	static final int MAX_ENTRIES = 10_000;
 
 	private record Verified(byte[] passwordMac, Object principal, Collection<? extends GrantedAuthority> authorities,
-			Instant expires) {
+			Stamp stamp, Instant expires) {
+	}
+
+	/** What a remembered check must still match: the user as stored. */
+	private record Stamp(String passwordHash, Set<String> authorities, boolean enabled) {
+
+		static Stamp of(UserDetails user) {
+			return new Stamp(user.getPassword(),
+					user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()),
+					user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired()
+							&& user.isCredentialsNonExpired());
+		}
+
 	}
 
 	private final AuthenticationProvider delegate;
+
+	private final UserDetailsService users;
 
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
@@ -45,8 +69,9 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
-	CachingAuthenticationProvider(AuthenticationProvider delegate, Clock clock) {
+	CachingAuthenticationProvider(AuthenticationProvider delegate, UserDetailsService users, Clock clock) {
 		this.delegate = delegate;
+		this.users = users;
 		this.clock = clock;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
@@ -64,22 +89,32 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 		Instant now = this.clock.instant();
 		Verified known = this.verified.get(username);
 		if (known != null && now.isBefore(known.expires()) && MessageDigest.isEqual(known.passwordMac(), mac)) {
-			return UsernamePasswordAuthenticationToken.authenticated(known.principal(), null, known.authorities());
+			if (known.stamp().equals(storedStamp(username))) {
+				return UsernamePasswordAuthenticationToken.authenticated(known.principal(), null, known.authorities());
+			}
+			this.verified.remove(username, known);
 		}
 		Authentication result = this.delegate.authenticate(authentication);
-		if (result != null && result.isAuthenticated()) {
+		// the stamp of the user the check read (before the authentication manager erases
+		// its password hash)
+		if (result != null && result.isAuthenticated() && result.getPrincipal() instanceof UserDetails checked) {
 			if (this.verified.size() >= MAX_ENTRIES) {
 				this.verified.clear();
 			}
-			this.verified.put(username,
-					new Verified(mac, result.getPrincipal(), result.getAuthorities(), now.plus(TIME_TO_LIVE)));
+			this.verified.put(username, new Verified(mac, result.getPrincipal(), result.getAuthorities(),
+					Stamp.of(checked), now.plus(TIME_TO_LIVE)));
 		}
 		return result;
 	}
 
-	/** Forgets a user's checked password (after a change of password or role). */
-	void forget(String username) {
-		this.verified.remove(username);
+	/** The user as stored now, or {@code null} if there is none. */
+	private Stamp storedStamp(String username) {
+		try {
+			return Stamp.of(this.users.loadUserByUsername(username));
+		}
+		catch (UsernameNotFoundException ex) {
+			return null;
+		}
 	}
 
 	@Override

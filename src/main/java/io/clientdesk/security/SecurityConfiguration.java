@@ -17,12 +17,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -77,7 +79,9 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				// admin-only writes, refused before the body is read: with
 				// @PreAuthorize alone, a bad body got 400 or 422 instead of 403
-				.requestMatchers(HttpMethod.POST, "/api/projects", "/api/desks", "/api/users")
+				.requestMatchers(HttpMethod.POST, "/api/projects", "/api/desks", "/api/users", "/api/users/*/password")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PATCH, "/api/users/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/settings/**")
 				.hasRole(Role.ADMIN.name())
@@ -185,8 +189,13 @@ class SecurityConfiguration {
 			LoginThrottleProperties limits, ApplicationEventPublisher events, ObjectProvider<Clock> clocks) {
 		DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
 		checked.setPasswordEncoder(passwordEncoder);
+		// a disabled user is told so only after the right password: before it, the
+		// answer would tell anybody which usernames exist and are disabled
+		checked.setPreAuthenticationChecks((user) -> {
+		});
+		checked.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		Clock clock = clocks.getIfUnique(Clock::systemUTC);
-		return new LoginThrottle(new CachingAuthenticationProvider(checked, clock), limits, clock, events);
+		return new LoginThrottle(new CachingAuthenticationProvider(checked, users, clock), limits, clock, events);
 	}
 
 	@Bean
@@ -199,6 +208,11 @@ class SecurityConfiguration {
 		if (ex instanceof LoginThrottledException throttled) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
 			writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", throttled.getMessage());
+			return;
+		}
+		if (ex instanceof DisabledException) {
+			writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"This user is disabled; an admin can enable it again");
 			return;
 		}
 		writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",

@@ -1,16 +1,27 @@
 package io.clientdesk.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The users table. Every lookup is by {@code username_key}, the name in lower case, so
+ * that {@code Maria} and {@code maria} are one user; the name is kept as it was created.
+ */
 @Repository
 class UserRepository {
 
-	record StoredUser(String username, String passwordHash, Role role) {
+	record StoredUser(String username, String passwordHash, Role role, boolean enabled, Instant createdAt) {
 	}
+
+	private static final String COLUMNS = "select username, password_hash, role, enabled, created_at from users";
 
 	private final JdbcClient jdbc;
 
@@ -18,24 +29,64 @@ class UserRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** The key a username is found by: ASCII only (NewUser), so no locale matters. */
+	static String key(String username) {
+		return username.toLowerCase(Locale.ROOT);
+	}
+
 	Optional<StoredUser> find(String username) {
-		return this.jdbc.sql("select username, password_hash, role from users where username = ?")
-			.param(username)
-			.query((rs, row) -> new StoredUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))))
-			.optional();
+		return this.jdbc.sql(COLUMNS + " where username_key = ?").param(key(username)).query(this::user).optional();
+	}
+
+	List<StoredUser> findAll() {
+		return this.jdbc.sql(COLUMNS + " order by username_key").query(this::user).list();
 	}
 
 	boolean exists(String username) {
-		return this.jdbc.sql("select count(*) from users where username = ?")
-			.param(username)
+		return this.jdbc.sql("select count(*) from users where username_key = ?")
+			.param(key(username))
 			.query(Integer.class)
 			.single() > 0;
 	}
 
 	void insert(String username, String passwordHash, Role role, Instant createdAt) {
-		this.jdbc.sql("insert into users (username, password_hash, role, created_at) values (?, ?, ?, ?)")
-			.params(username, passwordHash, role.name(), java.sql.Timestamp.from(createdAt))
+		this.jdbc
+			.sql("insert into users (username, username_key, password_hash, role, created_at, enabled)"
+					+ " values (?, ?, ?, ?, ?, ?)")
+			.params(username, key(username), passwordHash, role.name(), Timestamp.from(createdAt), true)
 			.update();
+	}
+
+	void updateRole(String username, Role role) {
+		this.jdbc.sql("update users set role = ? where username_key = ?").params(role.name(), key(username)).update();
+	}
+
+	void updateEnabled(String username, boolean enabled) {
+		this.jdbc.sql("update users set enabled = ? where username_key = ?").params(enabled, key(username)).update();
+	}
+
+	void updatePassword(String username, String passwordHash) {
+		this.jdbc.sql("update users set password_hash = ? where username_key = ?")
+			.params(passwordHash, key(username))
+			.update();
+	}
+
+	/**
+	 * The keys of the enabled admins, their rows locked until the transaction ends: two
+	 * admins demoting or disabling each other at once are checked one after the other, so
+	 * that the second sees the first's change and one admin is always left.
+	 */
+	List<String> lockEnabledAdmins() {
+		return this.jdbc.sql("select username_key from users where role = ? and enabled = ? for update")
+			.params(Role.ADMIN.name(), true)
+			.query(String.class)
+			.list();
+	}
+
+	private StoredUser user(ResultSet rs, int row) throws SQLException {
+		return new StoredUser(rs.getString("username"), rs.getString("password_hash"),
+				Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 }

@@ -1,25 +1,48 @@
 package io.clientdesk.security;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.clientdesk.audit.AuditAction;
+import io.clientdesk.audit.AuditEntry;
 import io.clientdesk.audit.AuditLog;
+import io.clientdesk.security.UserRepository.StoredUser;
 import io.clientdesk.shared.ConflictException;
+import io.clientdesk.shared.InvalidRequestException;
+import io.clientdesk.shared.LimitReachedException;
+import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.Problem;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users: creating them, and looking them up when they log in.
+ * Users: creating and administering them, each one's own password, and looking them up
+ * when they log in. Usernames are matched ignoring case everywhere.
+ * <p>
+ * A change that takes rights away (disabled, another role, a new password set by an
+ * admin) ends the user's sessions on every server ({@link UserSessions}); their API calls
+ * see it at the next request, since a remembered password check is compared with the
+ * stored user each time ({@link CachingAuthenticationProvider}). Nothing may leave the
+ * server without an enabled admin.
  */
 @Service
 public class UserService implements UserDetailsService {
+
+	/** Logins shown on the Account page. */
+	static final int RECENT_LOGINS = 20;
 
 	private final UserRepository users;
 
@@ -27,26 +50,121 @@ public class UserService implements UserDetailsService {
 
 	private final AuditLog audit;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit) {
+	private final UserSessions sessions;
+
+	/**
+	 * The login's checks (throttling, bcrypt), for the current password of a change:
+	 * looked up when needed, since they are built on this service.
+	 */
+	private final ObjectProvider<LoginThrottle> logins;
+
+	private final LoginThrottleProperties limits;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, UserSessions sessions,
+			ObjectProvider<LoginThrottle> logins, LoginThrottleProperties limits) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.sessions = sessions;
+		this.logins = logins;
+		this.limits = limits;
+	}
+
+	/** Every user, by name, with their latest login. */
+	@Transactional(readOnly = true)
+	public List<User> users() {
+		return this.users.findAll().stream().map(this::user).toList();
 	}
 
 	@Transactional
 	public User create(NewUser user) {
 		if (this.users.exists(user.username())) {
-			throw new ConflictException("User " + user.username() + " already exists");
+			throw taken(user.username());
 		}
+		Instant now = Instant.now();
 		try {
-			this.users.insert(user.username(), this.passwordEncoder.encode(user.password()), user.role(),
-					Instant.now());
+			this.users.insert(user.username(), this.passwordEncoder.encode(user.password()), user.role(), now);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("User " + user.username() + " already exists");
+			throw taken(user.username());
 		}
 		this.audit.record(AuditAction.USER_CREATED, user.username(), Map.of("role", user.role()));
-		return new User(user.username(), user.role());
+		return new User(user.username(), user.role(), true, now, null);
+	}
+
+	/**
+	 * Changes a user's role and/or enabled state, as the admin {@code actor}. Refused
+	 * (409) where it would leave no enabled admin, or disable the actor.
+	 */
+	@Transactional
+	User change(String username, UserChange change, String actor) {
+		if (change.role() == null && change.enabled() == null) {
+			throw new InvalidRequestException("Nothing to change",
+					List.of(Problem.of("role", "send a role, enabled, or both")));
+		}
+		StoredUser user = existing(username);
+		Role role = (change.role() != null) ? change.role() : user.role();
+		boolean enabled = (change.enabled() != null) ? change.enabled() : user.enabled();
+		if (role == user.role() && enabled == user.enabled()) {
+			return user(user);
+		}
+		if (!enabled && UserRepository.key(user.username()).equals(UserRepository.key(actor))) {
+			throw new ConflictException("You cannot disable yourself: another admin can, if it must be done");
+		}
+		if (role != Role.ADMIN || !enabled) {
+			requireAnotherEnabledAdmin(user);
+		}
+		if (role != user.role()) {
+			this.users.updateRole(user.username(), role);
+			this.audit.record(AuditAction.USER_ROLE_CHANGED, user.username(), Map.of("from", user.role(), "to", role));
+		}
+		if (enabled != user.enabled()) {
+			this.users.updateEnabled(user.username(), enabled);
+			this.audit.record(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, user.username(),
+					Map.of());
+		}
+		if (role != user.role() || !enabled) {
+			// the rights in their sessions are the old ones: they log in again
+			this.sessions.endAfterCommit(user.username(), null);
+		}
+		return user(existing(user.username()));
+	}
+
+	/** An admin sets a user's password; the user's sessions end. */
+	@Transactional
+	void resetPassword(String username, NewPassword password) {
+		StoredUser user = existing(username);
+		this.users.updatePassword(user.username(), this.passwordEncoder.encode(password.password()));
+		this.audit.record(AuditAction.USER_PASSWORD_RESET, user.username(), Map.of());
+		this.sessions.endAfterCommit(user.username(), null);
+	}
+
+	/**
+	 * A user changes their own password, giving the current one: checked like a login (a
+	 * wrong one spends the login budget, and too many are refused as logins are). Their
+	 * other sessions end; the one they are using, if any, stays.
+	 * @param clientAddress the request's address, for the login throttle
+	 * @param keepSession the ID of the session making the change, or {@code null}
+	 */
+	@Transactional
+	void changeOwnPassword(String username, PasswordChange change, String clientAddress, String keepSession) {
+		StoredUser user = existing(username);
+		checkCurrentPassword(user.username(), change.currentPassword(), clientAddress);
+		this.users.updatePassword(user.username(), this.passwordEncoder.encode(change.newPassword()));
+		this.audit.record(AuditAction.PASSWORD_CHANGED, user.username(), Map.of());
+		this.sessions.endAfterCommit(user.username(), keepSession);
+	}
+
+	/** A user as the pages and the API show them. */
+	@Transactional(readOnly = true)
+	User find(String username) {
+		return user(existing(username));
+	}
+
+	/** The user's latest logins and failed logins, newest first. */
+	@Transactional(readOnly = true)
+	List<AuditEntry> recentLogins(String username) {
+		return this.audit.recentLogins(existing(username).username(), RECENT_LOGINS);
 	}
 
 	@Override
@@ -61,8 +179,55 @@ public class UserService implements UserDetailsService {
 			.map((user) -> org.springframework.security.core.userdetails.User.withUsername(user.username())
 				.password(user.passwordHash())
 				.roles(user.role().name())
+				.disabled(!user.enabled())
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	private void checkCurrentPassword(String username, String password, String clientAddress) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
+				password);
+		attempt.setDetails(new WebAuthenticationDetails(clientAddress, null));
+		try {
+			this.logins.getObject().authenticate(attempt);
+		}
+		catch (BadCredentialsException ex) {
+			throw new InvalidRequestException("The current password is wrong",
+					List.of(Problem.of("currentPassword", "is not your current password")));
+		}
+		catch (LoginThrottledException ex) {
+			boolean byUser = ex.limit() == LoginThrottled.Limit.USER;
+			throw new LimitReachedException(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(),
+					byUser ? "clientdesk.security.login.per-user-failures"
+							: "clientdesk.security.login.per-address-failures",
+					Integer.toString(byUser ? this.limits.perUserFailures() : this.limits.perAddressFailures()),
+					Duration.ofSeconds(ex.retryAfterSeconds()));
+		}
+	}
+
+	private void requireAnotherEnabledAdmin(StoredUser user) {
+		List<String> admins = this.users.lockEnabledAdmins();
+		String key = UserRepository.key(user.username());
+		if (admins.contains(key) && admins.size() == 1) {
+			throw new ConflictException(user.username()
+					+ " is the last enabled admin: make another user admin first, or nobody could administer users");
+		}
+	}
+
+	private StoredUser existing(String username) {
+		if (username == null || username.indexOf('\0') >= 0) {
+			throw new NotFoundException("User", String.valueOf(username));
+		}
+		return this.users.find(username).orElseThrow(() -> new NotFoundException("User", username));
+	}
+
+	private User user(StoredUser user) {
+		return new User(user.username(), user.role(), user.enabled(), user.createdAt(),
+				this.audit.lastLogin(user.username()).orElse(null));
+	}
+
+	private static ConflictException taken(String username) {
+		return new ConflictException("User " + username + " already exists (usernames are matched ignoring case)");
 	}
 
 }
