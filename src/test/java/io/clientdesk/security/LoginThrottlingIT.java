@@ -180,6 +180,27 @@ class LoginThrottlingIT {
 
 	}
 
+	@Test
+	void wrong_current_passwords_of_a_password_change_spend_the_users_budget_as_failed_logins_do() {
+		Login user = this.api.user("guessed-account", "AGENT");
+		for (int i = 0; i < 5; i++) {
+			assertThat(changeOwnPassword(user, "guess-" + i, "10.1.0.9").status()).as("guess %d", i + 1).isEqualTo(422);
+		}
+
+		Api.Response refused = changeOwnPassword(user, user.password(), "10.1.0.9");
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(get(user, "10.1.0.10").status()).as("a login from elsewhere").isEqualTo(429);
+	}
+
+	private Api.Response changeOwnPassword(Login user, String currentPassword, String clientAddress) {
+		return this.api.send("POST", "/api/account/password",
+				BodyPublishers
+					.ofString(Api.json(Map.of("currentPassword", currentPassword, "newPassword", "a-new-password-1"))),
+				"application/json", user, Map.of("X-Forwarded-For", clientAddress));
+	}
+
 	private void failFiveTimes(Login user, String address) {
 		for (int i = 0; i < 5; i++) {
 			assertThat(get(wrong(user), address).status()).as("failure %d", i + 1).isEqualTo(401);

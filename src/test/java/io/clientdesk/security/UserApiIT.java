@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.support.Api;
@@ -35,7 +34,10 @@ class UserApiIT {
 
 			assertThat(response.status()).isEqualTo(201);
 			assertThat(response.contentType()).startsWith("application/json");
-			assertThat(response.json()).isEqualTo(expected(username, role));
+			assertThat(response.json().get("username").asString()).isEqualTo(username);
+			assertThat(response.json().get("role").asString()).isEqualTo(role);
+			assertThat(response.json().get("enabled").asBoolean()).isTrue();
+			assertThat(response.json().get("lastLogin").isNull()).isTrue();
 			assertThat(this.api.get("/api/projects", new Login(username, password)).status()).isEqualTo(200);
 			assertThat(this.api.get("/api/projects", new Login(username, password + "x")).status()).isEqualTo(401);
 		}
@@ -159,7 +161,8 @@ class UserApiIT {
 			.containsExactly(201, 409, 422, 403);
 		assertThat(List.of(created, duplicate, invalid, forbidden))
 			.allSatisfy((response) -> assertThat(response.body()).doesNotContain(password));
-		assertThat(created.json().propertyNames()).containsExactlyInAnyOrder("username", "role");
+		assertThat(created.json().propertyNames()).containsExactlyInAnyOrder("username", "role", "enabled", "created",
+				"lastLogin");
 	}
 
 	@Test
@@ -179,10 +182,6 @@ class UserApiIT {
 
 	private static String body(String username, String password, String role) {
 		return Api.json(Map.of("username", username, "password", password, "role", role));
-	}
-
-	private static JsonNode expected(String username, String role) {
-		return new Api.Response(200, "", Api.json(Map.of("username", username, "role", role)), null).json();
 	}
 
 	private static List<String> columns(Api.Response problem) {
