@@ -62,7 +62,11 @@ class EndpointAccessIT {
 					row("GET /api/desks", 401, 401, 200, 200, 200), row("POST /api/desks", 401, 401, 403, 403, 201),
 					row("GET /api/settings/import-defaults", 401, 401, 200, 200, 200),
 					row("PUT /api/settings/import-defaults", 401, 401, 403, 403, 200),
-					row("POST /api/users", 401, 401, 403, 403, 201), row("GET /api/clients", 401, 401, 200, 200, 200),
+					row("POST /api/users", 401, 401, 403, 403, 201), row("GET /api/users", 401, 401, 403, 403, 200),
+					row("PATCH /api/users/{username}", 401, 401, 403, 403, 200),
+					row("POST /api/users/{username}/password", 401, 401, 403, 403, 204),
+					row("POST /api/account/password", 401, 401, 204, 204, 204),
+					row("GET /api/clients", 401, 401, 200, 200, 200),
 					row("GET /api/clients/{id}", 401, 401, 200, 200, 200),
 					row("GET /actuator/metrics", 401, 401, 403, 403, 200))
 			.flatMap((row) -> row);
@@ -85,6 +89,9 @@ class EndpointAccessIT {
 			assertThat(response.json().get("status").asInt()).isEqualTo(expected);
 			assertThat(response.json().get("title").asString()).isNotBlank();
 			assertThat(response.json().get("detail").asString()).isNotBlank();
+		}
+		else if (expected == 204) {
+			assertThat(response.body()).isEmpty();
 		}
 		else {
 			assertThat(response.contentType()).contains("json").doesNotContain("problem");
@@ -126,6 +133,8 @@ class EndpointAccessIT {
 				assertThat(this.api.post("/api/projects", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.post("/api/desks", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.post("/api/users", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.post("/api/users/admin/password", body, login).status()).as(body).isEqualTo(403);
+				assertThat(patch("/api/users/admin", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.put("/api/settings/import-defaults", body, login).status()).as(body).isEqualTo(403);
 			}
 		}
@@ -216,11 +225,32 @@ class EndpointAccessIT {
 			case "POST /api/users" -> this.api.post("/api/users", Api
 				.json(Map.of("username", "access-" + unique, "password", "long-enough-password", "role", "AGENT")),
 					login);
+			case "GET /api/users" -> this.api.get("/api/users", login);
+			case "PATCH /api/users/{username}" ->
+				patch("/api/users/" + newUser(unique), Api.json(Map.of("role", "MANAGER")), login);
+			case "POST /api/users/{username}/password" -> this.api.post("/api/users/" + newUser(unique) + "/password",
+					Api.json(Map.of("password", "another-long-password")), login);
+			// the caller's own password, set to itself: the next rows still log in with
+			// it
+			case "POST /api/account/password" -> this.api.post("/api/account/password",
+					Api.json(Map.of("currentPassword", (login != null) ? login.password() : "whatever-password",
+							"newPassword", (login != null) ? login.password() : "whatever-password")),
+					login);
 			case "GET /api/clients" -> this.api.get("/api/clients", login);
 			case "GET /api/clients/{id}" -> this.api.get("/api/clients/" + newClient(unique), login);
 			case "GET /actuator/metrics" -> this.api.get("/actuator/metrics", login);
 			default -> throw new IllegalArgumentException(endpoint);
 		};
+	}
+
+	private Api.Response patch(String path, String body, Login login) {
+		return this.api.send("PATCH", path, java.net.http.HttpRequest.BodyPublishers.ofString(body), "application/json",
+				login);
+	}
+
+	/** A new agent, to be changed; its name. */
+	private String newUser(String unique) {
+		return this.api.user("access-target-" + unique, "AGENT").username();
 	}
 
 	private String newClient(String unique) {

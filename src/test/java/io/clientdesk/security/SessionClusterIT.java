@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two servers behind a load balancer serve one user: the session is in the shared
- * database, so a login on one is valid on the other, and so is a logout. On PostgreSQL
- * only: an H2 file database is open in one process at a time.
+ * database, so a login on one is valid on the other, and so is a logout, and so is an
+ * admin disabling the user or changing their role. On PostgreSQL only: an H2 file
+ * database is open in one process at a time.
  */
 @ExtendWith(PostgresAvailableCondition.class)
 class SessionClusterIT {
@@ -89,6 +91,51 @@ class SessionClusterIT {
 		assertThat(afterLogout.statusCode()).isEqualTo(302);
 		assertThat(afterLogout.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+	}
+
+	@Test
+	void a_user_disabled_on_one_server_has_their_sessions_and_api_calls_refused_on_both_at_once() {
+		Login maria = first.api().user("cluster-maria", "MANAGER");
+		WebSession madeOnFirst = WebSession.logIn(first.api(), maria);
+		WebSession madeOnSecond = WebSession.logIn(second.api(), maria);
+		for (Api server : List.of(first.api(), second.api())) {
+			for (int i = 0; i < 2; i++) { // each server remembers the password check
+				assertThat(server.get("/api/projects", maria).status()).isEqualTo(200);
+			}
+		}
+		assertThat(madeOnFirst.on(second.api()).get("/clients").statusCode()).isEqualTo(200);
+
+		Api.Response disabled = patch(second.api(), maria.username(), Map.of("enabled", false));
+		assertThat(disabled.status()).isEqualTo(200);
+
+		for (Api server : List.of(first.api(), second.api())) {
+			assertThat(server.get("/api/projects", maria).status()).isEqualTo(401);
+		}
+		for (WebSession session : List.of(madeOnFirst, madeOnSecond, madeOnFirst.on(second.api()),
+				madeOnSecond.on(first.api()))) {
+			HttpResponse<String> page = session.get("/clients");
+			assertThat(page.statusCode()).isEqualTo(302);
+			assertThat(page.headers().firstValue("Location"))
+				.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		}
+
+		assertThat(patch(first.api(), maria.username(), Map.of("enabled", true)).status()).isEqualTo(200);
+		assertThat(second.api().get("/api/projects", maria).status()).isEqualTo(200);
+	}
+
+	@Test
+	void a_new_role_given_on_one_server_counts_on_the_other_at_the_next_request() {
+		Login agent = first.api().user("cluster-agent", "AGENT");
+		assertThat(second.api().get("/api/users", agent).status()).isEqualTo(403);
+
+		assertThat(patch(first.api(), agent.username(), Map.of("role", "ADMIN")).status()).isEqualTo(200);
+
+		assertThat(second.api().get("/api/users", agent).status()).isEqualTo(200);
+	}
+
+	private static Api.Response patch(Api server, String username, Map<String, ?> change) {
+		return server.send("PATCH", "/api/users/" + username, HttpRequest.BodyPublishers.ofString(Api.json(change)),
+				"application/json", Login.ADMIN);
 	}
 
 }
