@@ -77,7 +77,8 @@ class LoginThrottle implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String username = key(authentication.getName());
+		// one budget for a name however it is typed: usernames are matched ignoring case
+		String username = key(UserRepository.key(String.valueOf(authentication.getName())));
 		String address = addressOf(authentication);
 		ReentrantLock lock = this.stripes[Math.floorMod(username.hashCode(), STRIPES)];
 		lock.lock();

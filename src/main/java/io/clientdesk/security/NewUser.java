@@ -11,5 +11,6 @@ import jakarta.validation.constraints.Size;
 public record NewUser(
 		@NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._@-]+",
 				message = "may contain only letters, digits and . _ @ -") String username,
-		@NotNull @Size(min = 8) @MaxUtf8Bytes(72) String password, @NotNull Role role) {
+		@NotNull @Size(min = 8, message = "must have at least 8 characters") @MaxUtf8Bytes(72) String password,
+		@NotNull Role role) {
 }

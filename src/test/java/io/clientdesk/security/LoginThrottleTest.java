@@ -55,6 +55,16 @@ class LoginThrottleTest {
 	}
 
 	@Test
+	void a_username_typed_in_other_letters_spends_the_same_budget() {
+		for (String typed : List.of("maria", "Maria", "MARIA", "mAria", "maRia")) {
+			fail(typed, "10.0.0.1");
+		}
+
+		assertThat(refused("MaRiA", RIGHT, "10.0.0.2").limit()).isEqualTo(LoginThrottled.Limit.USER);
+		assertThat(this.bcrypt.checks()).isEqualTo(5);
+	}
+
+	@Test
 	void forgives_one_failure_a_minute() {
 		failFiveTimes("maria", "10.0.0.1");
 

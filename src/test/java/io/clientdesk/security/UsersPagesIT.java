@@ -53,7 +53,7 @@ class UsersPagesIT {
 
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("value=\"" + username + "\"")
-			.contains("<p class=\"field-error\" role=\"alert\">size must be between 8")
+			.contains("<p class=\"field-error\" role=\"alert\">must have at least 8 characters")
 			.doesNotContain("value=\"short\"");
 		assertThat(this.api.get("/api/projects", new Login(username, "short")).status()).isEqualTo(401);
 
