@@ -74,6 +74,14 @@ class ApiReferenceIT {
 		JsonNode newUser = description.at("/paths/~1api~1users/post");
 		assertThat(newUser.get("x-roles").get(0).asString()).isEqualTo("ADMIN");
 		assertThat(newUser.get("responses").propertyNames()).contains("201", "403", "422");
+		JsonNode changeUser = description.at("/paths/~1api~1users~1{username}/patch");
+		assertThat(changeUser.get("x-roles").get(0).asString()).isEqualTo("ADMIN");
+		assertThat(changeUser.get("responses").propertyNames()).contains("200", "403", "404", "409");
+		assertThat(description.at("/paths/~1api~1users~1{username}~1password/post/responses").propertyNames())
+			.contains("204", "403", "404", "422");
+		JsonNode ownPassword = description.at("/paths/~1api~1account~1password/post");
+		assertThat(ownPassword.get("x-roles")).isEmpty();
+		assertThat(ownPassword.get("responses").propertyNames()).contains("204", "422", "429").doesNotContain("403");
 		JsonNode clients = description.at("/paths/~1api~1clients/get");
 		assertThat(clients.get("x-roles")).isEmpty();
 		assertThat(clients.get("parameters").findValuesAsString("name")).contains("q", "project", "desk", "after");
