@@ -64,7 +64,8 @@ class AdminAccountInitializer implements ApplicationRunner {
 			log.warn("""
 
 					Created the user 'admin' with the generated password: {}
-					It is shown only this once. Set CLIENTDESK_ADMIN_PASSWORD before the first start to choose it.
+					It is shown only this once: log in and change it on the Account page (/account).
+					Set CLIENTDESK_ADMIN_PASSWORD before the first start to choose it.
 					""", password);
 		}
 		else {
