@@ -437,7 +437,8 @@ public class Load {
 
 	/**
 	 * Event publications not completed (with completion-mode delete, any row left): the
-	 * search text is written just after each import, so this waits up to 60 s for them.
+	 * bell's notifications are written just after each import, so this waits up to 60 s
+	 * for them.
 	 */
 	long awaitEventsCompleted() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

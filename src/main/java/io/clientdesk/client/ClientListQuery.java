@@ -24,10 +24,12 @@ final class ClientListQuery {
 
 	/**
 	 * The client's own fields checked against {@code q}, for the clients that the search
-	 * text found: a text not yet brought up to date after an import
-	 * ({@link ClientSearchIndexer}) never shows a client that does not match. Applied to
-	 * the page's rows only, not in the query that picks them: a condition the planner
-	 * cannot estimate made it choose a full scan.
+	 * text found. The text is written with the client, in one transaction
+	 * ({@link ClientService#save}), so the two agree; the check stays because it costs
+	 * nothing measurable on a page's rows and keeps the list right if a text is ever
+	 * stale (a client changed by hand in SQL). Applied to the page's rows only, not in
+	 * the query that picks them: a condition the planner cannot estimate made it choose a
+	 * full scan.
 	 */
 	private static final String RECHECK = ClientSearchRepository.SEARCH_TEXT + " like :q";
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The search text of the clients ({@code client_search}), which {@code q} is looked up
- * in: written by {@link ClientSearchIndexer} after an import commits.
+ * in: written with the clients, in the same transaction ({@link ClientService#save}).
  */
 @Repository
 class ClientSearchRepository {
@@ -26,12 +26,25 @@ class ClientSearchRepository {
 	}
 
 	/**
-	 * Writes the search text of these clients as they are now, where the stored one
-	 * differs or is missing: one MERGE, reading the clients by key. Returns how many it
-	 * wrote: none means all were up to date.
+	 * The search text of new clients, computed by the database from the rows just written
+	 * (read by key), so that it is lower-cased as {@code q}'s check of the client itself
+	 * is ({@link ClientListQuery}).
 	 */
-	int index(Collection<String> ids) {
-		return this.jdbc
+	void insert(Collection<String> ids) {
+		this.jdbc
+			.sql("insert into client_search (client_id, search_text) select c.id, " + SEARCH_TEXT + " from "
+					+ ClientTable.ID_KEYS + " join clients c on c.id = t.id")
+			.param(ids.toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * The search text of changed clients as they are now, written only where it differs
+	 * (a change of type or status leaves it, and its trigram index, alone). One MERGE,
+	 * which also writes a text that is missing.
+	 */
+	void update(Collection<String> ids) {
+		this.jdbc
 			.sql("merge into client_search s using (select c.id, " + SEARCH_TEXT + " as search_text from "
 					+ ClientTable.ID_KEYS + " join clients c on c.id = t.id) v on s.client_id = v.id"
 					+ " when matched and s.search_text <> v.search_text then update set search_text = v.search_text"

@@ -3,11 +3,9 @@ package io.clientdesk.client;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.clientdesk.shared.NotFoundException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +20,12 @@ public class ClientService {
 
 	private final ClientBulkRepository bulk;
 
-	private final ApplicationEventPublisher events;
+	private final ClientSearchRepository searchText;
 
-	ClientService(ClientListRepository list, ClientBulkRepository bulk, ApplicationEventPublisher events) {
+	ClientService(ClientListRepository list, ClientBulkRepository bulk, ClientSearchRepository searchText) {
 		this.list = list;
 		this.bulk = bulk;
-		this.events = events;
+		this.searchText = searchText;
 	}
 
 	@Transactional(readOnly = true)
@@ -55,21 +53,24 @@ public class ClientService {
 	}
 
 	/**
-	 * Stores new clients and changed ones, in batches, in the caller's transaction. Their
-	 * search text follows once it commits ({@link ClientSearchIndexer}).
+	 * Stores new clients and changed ones, in batches, with their search text, in the
+	 * caller's transaction: once it commits, {@code q} finds them as every other read
+	 * does (decision 0005).
 	 */
 	@Transactional
 	public void save(List<Client> created, List<Client> updated) {
 		if (!created.isEmpty()) {
 			this.bulk.insertAll(created);
+			this.searchText.insert(ids(created));
 		}
 		if (!updated.isEmpty()) {
 			this.bulk.updateAll(updated);
+			this.searchText.update(ids(updated));
 		}
-		if (!created.isEmpty() || !updated.isEmpty()) {
-			this.events.publishEvent(
-					new ClientsWritten(Stream.concat(created.stream(), updated.stream()).map(Client::id).toList()));
-		}
+	}
+
+	private static List<String> ids(List<Client> clients) {
+		return clients.stream().map(Client::id).toList();
 	}
 
 	/**

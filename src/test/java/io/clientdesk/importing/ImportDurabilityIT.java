@@ -75,7 +75,6 @@ class ImportDurabilityIT {
 				assertThat(api.get("/api/imports/" + id + "/changes?size=1", Login.ADMIN).json().get("total").asLong())
 					.isEqualTo(5000);
 			}
-			api.awaitSearch(prefix, 20_000, Login.ADMIN);
 			String export = api.get("/api/clients/export.csv?q=" + prefix, Login.ADMIN).body();
 			assertThat(export.lines().count() - 1).as("clients exported").isEqualTo(20_000);
 			return second.log();

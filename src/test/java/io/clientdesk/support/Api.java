@@ -105,18 +105,6 @@ public final class Api {
 	}
 
 	/**
-	 * Waits until {@code q} finds {@code expected} clients (counted in the export, since
-	 * the list's total may be an estimate): the search text of imported clients is
-	 * brought up to date just after the import ends (ClientSearchIndexer).
-	 */
-	public void awaitSearch(String q, long expected, Login login) {
-		Poll.until(Duration.ofSeconds(20), Duration.ofMillis(50),
-				() -> get("/api/clients/export.csv?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), login),
-				(export) -> export.status() == 200 && export.body().lines().count() - 1 == expected,
-				"q=" + q + " to find " + expected + " clients");
-	}
-
-	/**
 	 * Creates a user through the API as admin, unless it exists, and returns its login.
 	 */
 	public Login user(String username, String role) {

@@ -15,8 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api.Login;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,29 +29,12 @@ public final class Imports {
 
 	private final Api api;
 
-	private final JdbcClient jdbc;
-
-	/** Follows imports through HTTP only. */
+	/**
+	 * Follows imports through HTTP only. Nothing else is waited for: once an import has
+	 * ended, every read sees it, {@code q} included, and the tests rely on that.
+	 */
 	public Imports(Api api) {
-		this(api, null);
-	}
-
-	/**
-	 * Also waits, at the end of each import, until the search text of the clients it
-	 * wrote is written (ClientSearchIndexer, just after the import), so that a test can
-	 * find them with {@code q} at once.
-	 */
-	public Imports(Api api, JdbcClient jdbc) {
 		this.api = api;
-		this.jdbc = jdbc;
-	}
-
-	/**
-	 * These imports through HTTP only: an import's end is its status, before the search
-	 * text of its clients is written.
-	 */
-	public Imports overHttpOnly() {
-		return new Imports(this.api);
 	}
 
 	/**
@@ -91,10 +72,8 @@ public final class Imports {
 	}
 
 	private JsonNode awaitEnd(String id, Login login, Duration timeout, Duration every) {
-		JsonNode ended = Poll.until(timeout, every, () -> view(id, login),
+		return Poll.until(timeout, every, () -> view(id, login),
 				(view) -> !RUNNING.contains(view.get("status").asString()), "import " + id + " to end");
-		awaitSearchText();
-		return ended;
 	}
 
 	/** GET /api/imports/{id}. */
@@ -102,19 +81,6 @@ public final class Imports {
 		Api.Response response = this.api.get("/api/imports/" + id, login);
 		assertThat(response.status()).as("GET import %s: %s", id, response.body()).isEqualTo(200);
 		return response.json();
-	}
-
-	private void awaitSearchText() {
-		if (this.jdbc == null) {
-			return;
-		}
-		Poll.until(TIMEOUT, Duration.ofMillis(10),
-				() -> this.jdbc
-					.sql("select count(*) from event_publication where completion_date is null and event_type = ?")
-					.param("io.clientdesk.client.ClientsWritten")
-					.query(Long.class)
-					.single(),
-				(pending) -> pending == 0, "the search text of imported clients to be written");
 	}
 
 	/** The error report's records, header included; the lists may be changed. */

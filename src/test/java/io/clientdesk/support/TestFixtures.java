@@ -21,8 +21,8 @@ class TestFixtures {
 	}
 
 	@Bean
-	Imports testImports(Api api, JdbcClient jdbc) {
-		return new Imports(api, jdbc);
+	Imports testImports(Api api) {
+		return new Imports(api);
 	}
 
 	@Bean
