@@ -120,3 +120,111 @@ document.addEventListener('htmx:load', (event) => {
   }
   lastUnread = unread;
 });
+
+// Times as people read them: the server writes every instant in UTC (<time datetime="…Z">, its text
+// "12 May 2026, 10:04 UTC", which stays where script does not run); here each is rewritten in the
+// browser's time zone and in the languages its user prefers (navigator.languages, which the server
+// also hears as Accept-Language), the UTC text kept as its title (shown on hover). Intl has no markup
+// of its own. data-time picks the form; pages without it get "full".
+const TIME_FORMS = {
+  full: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  brief: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  exact: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  table: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+};
+const timeFormats = {};
+
+function localTimes(root) {
+  const times = root.matches?.('time[datetime]') ? [root] : root.querySelectorAll?.('time[datetime]') ?? [];
+  times.forEach((time) => {
+    if (time.dataset.local) {
+      return;
+    }
+    const instant = new Date(time.getAttribute('datetime'));
+    if (Number.isNaN(instant.getTime())) {
+      return;
+    }
+    const form = TIME_FORMS[time.dataset.time] ? time.dataset.time : 'full';
+    timeFormats[form] ??= new Intl.DateTimeFormat(navigator.languages?.length ? navigator.languages : undefined,
+      TIME_FORMS[form]);
+    time.title = time.textContent.trim();
+    time.textContent = timeFormats[form].format(instant);
+    time.dataset.local = 'true';
+  });
+}
+
+localTimes(document);
+// each swap (a page of results, the bell's list, an import's status) brings UTC text again
+document.addEventListener('htmx:load', (event) => localTimes(event.detail.elt));
+
+// A popover's button says whether it is open (aria-expanded): the user menu's, the bell's. The
+// browser tells assistive technology so on its own; the attribute is for the rest, and for styles.
+function syncExpanded(popover) {
+  document.querySelectorAll(`[popovertarget="${popover.id}"]`).forEach((button) => {
+    button.setAttribute('aria-expanded', popover.matches(':popover-open') ? 'true' : 'false');
+  });
+}
+document.addEventListener('toggle', (event) => {
+  if (event.target.hasAttribute?.('popover')) {
+    syncExpanded(event.target);
+  }
+}, true);
+document.addEventListener('htmx:load', () => {
+  document.querySelectorAll('[popover][id]').forEach(syncExpanded);
+});
+
+// The user menu closes once the focus has left it and its button (Tab past "Log out"), as a menu
+// does; a popover stays open until Escape or a click elsewhere.
+document.addEventListener('focusout', (event) => {
+  const menu = document.getElementById('user-menu');
+  if (!menu || !menu.matches(':popover-open') || !event.relatedTarget) {
+    return;
+  }
+  const slot = menu.closest('.user-slot');
+  if (!slot.contains(event.relatedTarget)) {
+    menu.hidePopover();
+  }
+});
+
+// A modal dialog keeps the focus: the page behind it is inert, but Tab from its last control would
+// leave for the browser's own bar. Here it wraps to the first one, and Shift+Tab the other way.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Tab') {
+    return;
+  }
+  const dialog = document.querySelector('dialog[open]:modal');
+  if (!dialog) {
+    return;
+  }
+  const controls = [...dialog.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    .filter((c) => !c.disabled && c.tabIndex >= 0 && c.getClientRects().length > 0);
+  if (controls.length === 0) {
+    return;
+  }
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (event.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) {
+    event.preventDefault();
+    last.focus();
+  }
+  else if (!event.shiftKey && (document.activeElement === last || !dialog.contains(document.activeElement))) {
+    event.preventDefault();
+    first.focus();
+  }
+});
+
+// The control that opened a modal dialog gets the focus back when it closes (Chrome does so itself;
+// this is for the browsers that leave it on <body>).
+let dialogOpener = null;
+document.addEventListener('click', (event) => {
+  const opener = event.target.closest('[command="show-modal"]');
+  if (opener) {
+    dialogOpener = opener;
+  }
+}, true);
+document.addEventListener('close', (event) => {
+  if (event.target.tagName === 'DIALOG' && dialogOpener && dialogOpener.isConnected
+      && (document.activeElement === document.body || document.activeElement === null)) {
+    dialogOpener.focus();
+  }
+}, true);

@@ -63,6 +63,14 @@ public record ClientQuery(int page, int size, String q, String project, String d
 		}
 	}
 
+	/**
+	 * Whether a filter narrows the list: an empty page then means "no match", not "no
+	 * clients".
+	 */
+	public boolean filtered() {
+		return this.q != null || this.project != null || this.desk != null || this.active != null || this.type != null;
+	}
+
 	/** How many clients to skip: none after a cursor, else the pages before this one. */
 	public long offset() {
 		return (this.after != null) ? 0 : (long) this.page * this.size;

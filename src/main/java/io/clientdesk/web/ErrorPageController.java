@@ -30,6 +30,7 @@ class ErrorPageController implements ErrorController {
 		model.addAttribute("status", status.value());
 		model.addAttribute("reason", status.getReasonPhrase());
 		model.addAttribute("detail", detail(status));
+		model.addAttribute("title", title(status));
 		return "error";
 	}
 
@@ -42,6 +43,15 @@ class ErrorPageController implements ErrorController {
 			}
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/** What happened, in the page's title and heading. */
+	private static String title(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> "Page not found";
+			case FORBIDDEN -> "Not allowed";
+			default -> status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();
+		};
 	}
 
 	private static String detail(HttpStatus status) {

@@ -9,12 +9,19 @@ import java.util.Locale;
  * How the pages write an instant, in UTC: templates call it as {@code ${times.table(x)}}
  * (the {@code times} model attribute, {@link PageAttributes}). Month names are in the
  * request's language.
+ * <p>
+ * Every instant of a page is a
+ * {@code <time th:datetime="${times.iso(x)}" th:text="${times.full(x)}">}: the UTC text
+ * is what the server sends and what stays without script; {@code app.js} rewrites it in
+ * the browser's locale and time zone and keeps this text in its {@code title}. A
+ * {@code data-time} attribute of {@code exact} (seconds), {@code brief} (no year) or
+ * {@code table} (numbers only) chooses the local form; without it, it is {@code full}'s.
  */
 public final class PageTimes {
 
-	private static final DateTimeFormatter ISO = utc("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+	private static final DateTimeFormatter ISO = utc("yyyy-MM-dd'T'HH:mm:ss.SSSX");
 
-	private static final DateTimeFormatter TABLE = utc("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter TABLE = utc("yyyy-MM-dd HH:mm 'UTC'");
 
 	private static final DateTimeFormatter EXACT = utc("yyyy-MM-dd HH:mm:ss 'UTC'");
 
@@ -28,12 +35,15 @@ public final class PageTimes {
 		this.locale = locale;
 	}
 
-	/** {@code 2026-05-12T10:04:05.123+0000}, for {@code title} and {@code datetime}. */
+	/**
+	 * {@code 2026-05-12T10:04:05.123Z}, for {@code datetime}: a form that both HTML and
+	 * JavaScript's {@code Date} read.
+	 */
 	public String iso(Instant instant) {
 		return format(ISO, instant);
 	}
 
-	/** {@code 2026-05-12 10:04}, in a table whose heading says UTC. */
+	/** {@code 2026-05-12 10:04 UTC}, in a table. */
 	public String table(Instant instant) {
 		return format(TABLE, instant);
 	}

@@ -14,9 +14,15 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -40,6 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code /usr/bin/chromedriver}; nothing is downloaded), for browser tests. Where they
  * are missing, the tests are skipped with a message, except in CI ({@code CI=true}),
  * where that is a failure.
+ * <p>
+ * Every screenshot is also an accessibility check: axe-core runs on the page as shot and
+ * the test fails on any serious or critical violation ({@link #assertAccessible}), so
+ * each page a browser test shows is checked.
  */
 public final class Browser implements AutoCloseable {
 
@@ -47,6 +57,15 @@ public final class Browser implements AutoCloseable {
 
 	static final Path CHROMEDRIVER = Path
 		.of(System.getProperty("clientdesk.test.chromedriver", "/usr/bin/chromedriver"));
+
+	/** The impacts of an axe-core violation that fail a test. */
+	static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
+
+	/**
+	 * Parts of pages that we don't write and can't change: the API reference's Swagger UI
+	 * (its own markup, checked by its authors, not by us).
+	 */
+	static final List<String> THIRD_PARTY = List.of(".swagger-ui");
 
 	/** Long enough for a busy shared machine; every wait ends as soon as it can. */
 	public static final Duration WAIT = Duration.ofSeconds(15);
@@ -142,6 +161,17 @@ public final class Browser implements AutoCloseable {
 		return until(ExpectedConditions.elementToBeClickable(by));
 	}
 
+	/**
+	 * Clicks what the locator finds, found again if htmx replaced it meanwhile (the bell
+	 * is polled).
+	 */
+	public void click(By by) {
+		until((d) -> {
+			d.findElement(by).click();
+			return true;
+		});
+	}
+
 	public <T> T until(Function<? super WebDriver, T> condition) {
 		// htmx replaces what it polls: an element found a moment ago may be gone
 		return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
@@ -159,9 +189,54 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Saves a screenshot of the viewport, or of the whole page (the window grown to its
-	 * height for the shot).
+	 * height for the shot), then checks the page as shot with axe-core
+	 * ({@link #assertAccessible}).
 	 */
 	public Path screenshot(String name, boolean fullPage) {
+		Path shot = screenshotOnly(name, fullPage);
+		assertAccessible(name);
+		return shot;
+	}
+
+	/**
+	 * Runs axe-core on the current page (its script injected by WebDriver, which the
+	 * page's Content-Security-Policy does not govern) and fails on any serious or
+	 * critical violation, listing each with its rule, the elements and what is wrong.
+	 * Third-party parts ({@link #THIRD_PARTY}) are left out.
+	 */
+	public void assertAccessible(String where) {
+		AxeBuilder axe = new AxeBuilder();
+		for (String part : THIRD_PARTY) {
+			if (!this.driver.findElements(By.cssSelector(part)).isEmpty()) {
+				axe.exclude(part);
+			}
+		}
+		Results results = axe.analyze(this.driver);
+		if (results.isErrored()) {
+			Assertions.fail("axe-core failed on " + where + ": " + results.getErrorMessage());
+		}
+		List<String> failures = results.getViolations()
+			.stream()
+			.filter((rule) -> FAILING_IMPACTS.contains(rule.getImpact()))
+			.map(Browser::describe)
+			.toList();
+		if (!failures.isEmpty()) {
+			Assertions.fail("Accessibility violations (axe-core, serious or critical) on " + where + " ("
+					+ this.driver.getCurrentUrl() + "):\n" + String.join("\n", failures));
+		}
+	}
+
+	private static String describe(Rule rule) {
+		String nodes = rule.getNodes()
+			.stream()
+			.map((CheckedNode node) -> "    " + node.getTarget() + ": "
+					+ String.valueOf(node.getFailureSummary()).replace("\n", " "))
+			.collect(Collectors.joining("\n"));
+		return "  " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + nodes;
+	}
+
+	/** A screenshot without the accessibility check: a page caught between two states. */
+	public Path screenshotOnly(String name, boolean fullPage) {
 		Dimension size = this.driver.manage().window().getSize();
 		try {
 			if (fullPage) {

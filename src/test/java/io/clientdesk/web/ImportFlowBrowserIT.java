@@ -139,7 +139,7 @@ class ImportFlowBrowserIT {
 		WebElement bell = this.browser.find(By.id("bell-button"));
 		assertThat(bell.getAccessibleName()).isEqualTo("Notifications");
 		this.browser.screenshot("06-bell-with-unread-count", false);
-		bell.click();
+		this.browser.click(By.id("bell-button"));
 		WebElement panel = this.browser.visible(By.cssSelector("#bell-panel li"));
 		assertThat(panel.getText()).contains("Client(s) imported successfully — 3 clients were imported");
 		this.browser.waitForHtmx();
@@ -179,7 +179,7 @@ class ImportFlowBrowserIT {
 
 		// the bell: "Import failed", with a link to the report under the session
 		this.browser.visible(By.cssSelector("#bell-button .count"));
-		this.browser.find(By.id("bell-button")).click();
+		this.browser.click(By.id("bell-button"));
 		WebElement item = this.browser.visible(By.cssSelector("#bell-panel li[data-kind=IMPORT_FAILED]"));
 		assertThat(item.getText()).contains("Import failed").doesNotContain("/api/");
 		WebElement report = item.findElement(By.linkText("Download error report"));
