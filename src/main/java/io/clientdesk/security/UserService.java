@@ -78,15 +78,15 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public User create(NewUser user) {
-		if (this.users.exists(user.username())) {
-			throw taken(user.username());
-		}
+		this.users.find(user.username()).ifPresent((existing) -> {
+			throw taken(user.username(), existing.username());
+		});
 		Instant now = Instant.now();
 		try {
 			this.users.insert(user.username(), this.passwordEncoder.encode(user.password()), user.role(), now);
 		}
 		catch (DuplicateKeyException ex) {
-			throw taken(user.username());
+			throw taken(user.username(), user.username());
 		}
 		this.audit.record(AuditAction.USER_CREATED, user.username(), Map.of("role", user.role()));
 		return new User(user.username(), user.role(), true, now, null);
@@ -226,8 +226,9 @@ public class UserService implements UserDetailsService {
 				this.audit.lastLogin(user.username()).orElse(null));
 	}
 
-	private static ConflictException taken(String username) {
-		return new ConflictException("User " + username + " already exists (usernames are matched ignoring case)");
+	private static ConflictException taken(String username, String existing) {
+		return new ConflictException(username.equals(existing) ? "User " + username + " already exists"
+				: "User " + username + " already exists as " + existing + " (usernames are matched ignoring case)");
 	}
 
 }

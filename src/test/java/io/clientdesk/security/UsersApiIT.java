@@ -66,7 +66,7 @@ class UsersApiIT {
 
 		assertThat(clash.status()).isEqualTo(409);
 		assertThat(clash.contentType()).startsWith("application/problem+json");
-		assertThat(clash.json().get("detail").asString()).contains("ignoring case");
+		assertThat(clash.json().get("detail").asString()).contains("as " + name).contains("ignoring case");
 		// one user, as created, who logs in whatever the case typed
 		assertThat(this.api.get("/api/users", Login.ADMIN)
 			.json()
