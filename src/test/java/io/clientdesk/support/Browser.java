@@ -102,7 +102,11 @@ public final class Browser implements AutoCloseable {
 			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1366,900", "--lang=en-GB", "--user-data-dir=" + profile);
+					"--disable-sync", "--window-size=1366,900", "--lang=en-GB",
+					// the languages pages see (navigator.languages, Accept-Language):
+					// headless
+					// Chromium takes them from this, not from --lang
+					"--accept-lang=en-GB", "--user-data-dir=" + profile);
 			// the driver is given, so Selenium Manager never looks for (or downloads) one
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
@@ -140,7 +144,14 @@ public final class Browser implements AutoCloseable {
 		this.driver.get(this.base + path);
 	}
 
+	/**
+	 * Logs in afresh, whoever was logged in before: the cookies are dropped on the login
+	 * page, which polls nothing, so that no request of the page before (the bell's)
+	 * starts an anonymous session that the login would then continue to.
+	 */
 	public void logIn(String username, String password) {
+		open("/login");
+		this.driver.manage().deleteAllCookies();
 		open("/login");
 		find(By.id("username")).sendKeys(username);
 		find(By.id("password")).sendKeys(password);
@@ -206,24 +217,35 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void assertAccessible(String where) {
 		AxeBuilder axe = new AxeBuilder();
-		for (String part : THIRD_PARTY) {
-			if (!this.driver.findElements(By.cssSelector(part)).isEmpty()) {
-				axe.exclude(part);
-			}
-		}
-		Results results = axe.analyze(this.driver);
-		if (results.isErrored()) {
-			Assertions.fail("axe-core failed on " + where + ": " + results.getErrorMessage());
-		}
-		List<String> failures = results.getViolations()
-			.stream()
-			.filter((rule) -> FAILING_IMPACTS.contains(rule.getImpact()))
-			.map(Browser::describe)
+		List<String> thirdParty = THIRD_PARTY.stream()
+			.filter((part) -> !this.driver.findElements(By.cssSelector(part)).isEmpty())
 			.toList();
+		thirdParty.forEach(axe::exclude);
+		List<String> failures = seriousViolations(axe, where);
 		if (!failures.isEmpty()) {
 			Assertions.fail("Accessibility violations (axe-core, serious or critical) on " + where + " ("
 					+ this.driver.getCurrentUrl() + "):\n" + String.join("\n", failures));
 		}
+		if (!thirdParty.isEmpty()) {
+			// said, not failed: we can't change them
+			List<String> theirs = seriousViolations(new AxeBuilder().include(thirdParty), where);
+			if (!theirs.isEmpty()) {
+				System.err.println("[clientdesk] accessibility violations in third-party parts " + thirdParty + " of "
+						+ where + ", not checked:\n" + String.join("\n", theirs));
+			}
+		}
+	}
+
+	private List<String> seriousViolations(AxeBuilder axe, String where) {
+		Results results = axe.analyze(this.driver);
+		if (results.isErrored()) {
+			Assertions.fail("axe-core failed on " + where + ": " + results.getErrorMessage());
+		}
+		return results.getViolations()
+			.stream()
+			.filter((rule) -> FAILING_IMPACTS.contains(rule.getImpact()))
+			.map(Browser::describe)
+			.toList();
 	}
 
 	private static String describe(Rule rule) {

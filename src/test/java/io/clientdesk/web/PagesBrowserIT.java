@@ -174,7 +174,7 @@ class PagesBrowserIT {
 		String row = "//tr[td[text()='tomo." + this.run + "@example.com']]//time";
 		String userAgent = (String) this.browser.script("return navigator.userAgent");
 		try {
-			// the browser's language (en-GB, Browser's --lang), in UTC
+			// the browser's language (en-GB, Browser's --accept-lang), in UTC
 			chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
 			this.browser.open("/clients?q=tomo." + this.run);
 			assertThat(this.browser.visible(By.xpath(row)).getText()).isEqualTo("15/01/2026, 23:30");
