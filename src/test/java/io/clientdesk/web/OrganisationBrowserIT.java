@@ -98,7 +98,7 @@ class OrganisationBrowserIT {
 		WebElement field = this.browser.find(By.id("name-" + id));
 		field.clear();
 		field.sendKeys(renamed);
-		row.findElement(By.cssSelector("form.rename button")).click();
+		this.browser.find(By.id("desk-" + id)).findElement(By.cssSelector("form.rename button")).click();
 		assertThat(this.browser.visible(By.id("saved")).getText()).isEqualTo("Desk '" + renamed + "' renamed");
 
 		deskRow(renamed).findElement(By.cssSelector("button.archive")).click();
