@@ -39,9 +39,23 @@ public enum AuditAction {
 
 	PROJECT_CREATED,
 
+	/**
+	 * A project renamed, archived or taken out of the archive; what changed in the
+	 * details.
+	 */
+	PROJECT_CHANGED,
+
 	DESK_CREATED,
 
-	/** The import defaults changed. */
+	/**
+	 * A desk renamed, archived or taken out of the archive; what changed in the details.
+	 */
+	DESK_CHANGED,
+
+	/**
+	 * The import defaults (target import-defaults) or the client types (client-types)
+	 * changed.
+	 */
 	SETTINGS_CHANGED,
 
 	/** A file accepted for an import or a dry run; the target is the import. */

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the organisation ({@code clientdesk.organisation.*}).
  *
- * @param clientTypes the client types a client may have, in their canonical spelling (a
- * file's {@code type} is matched ignoring case)
+ * @param clientTypes the client types stored at the first start (and at the first start
+ * of a version that stores them), in their canonical spelling; afterwards admins edit
+ * them on the Projects & desks page or with {@code PUT /api/settings/client-types}, and
+ * this setting is not read
  * @param defaultProjectName the name of the project created at first start
  * @param defaultDeskName the name of the desk created at first start
  */

@@ -83,6 +83,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PATCH, "/api/users/**")
 				.hasRole(Role.ADMIN.name())
+				.requestMatchers(HttpMethod.PATCH, "/api/projects/*", "/api/desks/*")
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.PUT, "/api/settings/**")
 				.hasRole(Role.ADMIN.name())
 				// uploads and exports: refused before a multipart body is stored
@@ -117,6 +119,9 @@ class SecurityConfiguration {
 			// in the API
 			.requestMatchers(HttpMethod.POST, "/imports", "/imports/**")
 			.hasRole(Role.MANAGER.name())
+			// the forms of the Projects & desks page
+			.requestMatchers(HttpMethod.POST, "/organisation/**")
+			.hasRole(Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")

@@ -8,12 +8,15 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.databind.exc.MismatchedInputException;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
@@ -70,6 +73,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * A JSON body that cannot be read: where a field has a value of the wrong type (such
+	 * as {@code "archived": "maybe"}), the problem names the field.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof MismatchedInputException mismatch
+				&& !mismatch.getPath().isEmpty()) {
+			String field = mismatch.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			String expected = (mismatch.getTargetType() != null) ? describe(mismatch.getTargetType()) : "a valid value";
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+					"The field " + field + " of the body is not valid");
+			problem.setProperty("errors", List.of(Map.of("column", field, "message", "must be " + expected)));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
+	/**
 	 * A multipart body that cannot be parsed (no boundary, a NUL in a file name); its
 	 * ceiling (413) is answered by the base class.
 	 */
@@ -102,6 +129,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String describe(Class<?> type) {
 		if (type == Boolean.class || type == boolean.class) {
 			return "true or false";
+		}
+		if (type == String.class) {
+			return "a string";
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			return "a whole number";

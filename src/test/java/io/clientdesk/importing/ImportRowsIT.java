@@ -235,6 +235,92 @@ class ImportRowsIT {
 		assertThat(clientByEmail(email("cy")).get("created").asString()).isEqualTo("2024-06-13T15:06:02.500Z");
 	}
 
+	@Test
+	void a_row_that_puts_a_client_in_an_archived_desk_or_project_is_refused_naming_it() {
+		String desk = this.api.newDesk("Retail " + this.run);
+		String project = this.api.newProject("Winding down " + this.run);
+		String mover = stored("Mo", "Lee", "mo");
+		assertThat(this.api.patch("/api/desks/" + desk, "{\"archived\":true}", Login.ADMIN).status()).isEqualTo(200);
+		assertThat(this.api.patch("/api/projects/" + project, "{\"archived\":true}", Login.ADMIN).status())
+			.isEqualTo(200);
+		String file = lines(HEADER,
+				// 2: a new client in the archived desk
+				",Ann,Lee," + email("ann") + ",," + desk + ",,,",
+				// 3: a new client in the archived project
+				",Bob,Lee," + email("bob") + "," + project + ",,,,",
+				// 4: a stored client moved into the archived desk
+				mover + ",,,," + "," + desk + ",,,",
+				// 5: a valid row
+				",Cy,Lee," + email("cy") + ",,,,,");
+
+		JsonNode finished = this.imports.run("archived.csv", ascii(file), "?onError=skip", Login.ADMIN);
+
+		assertThat(finished.get("status").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
+		assertThat(finished.get("failed").asInt()).isEqualTo(3);
+		assertThat(finished.get("created").asInt()).isEqualTo(1);
+		List<List<String>> report = this.imports.errorReport(finished.get("id").asString(), Login.ADMIN);
+		assertThat(report.subList(1, report.size()))
+			.extracting((row) -> row.get(0), (row) -> row.get(1), (row) -> row.get(2), (row) -> row.get(3))
+			.containsExactly(tuple("2", "desk", desk, "archived_desk"),
+					tuple("3", "project", project, "archived_project"), tuple("4", "desk", desk, "archived_desk"));
+		assertThat(row(report, "2").get(4)).isEqualTo("desk 'Retail " + this.run + "' (id " + desk + ") is archived");
+		assertThat(row(report, "3").get(4))
+			.isEqualTo("project 'Winding down " + this.run + "' (id " + project + ") is archived");
+		assertThat(client(mover).get("desk").asString()).isEqualTo(this.clients.defaultDesk());
+		assertThat(this.api.get("/api/clients?size=100&q=" + this.run, Login.ADMIN).json().get("items"))
+			.extracting((client) -> client.get("email").asString())
+			.containsExactlyInAnyOrder(email("mo"), email("cy"));
+	}
+
+	@Test
+	void a_client_already_in_an_archived_desk_can_still_be_updated_and_keeps_its_desk() {
+		String desk = this.api.newDesk("Closed " + this.run);
+		String project = this.api.newProject("Closed " + this.run);
+		String kept = this.clients.insert("Kim", "Lee", email("kim"), project, desk, true, "Personal", LONG_AGO);
+		String byEmail = this.clients.insert("Lou", "Lee", email("lou"), project, desk, true, "Personal", LONG_AGO);
+		this.api.patch("/api/desks/" + desk, "{\"archived\":true}", Login.ADMIN);
+		this.api.patch("/api/projects/" + project, "{\"archived\":true}", Login.ADMIN);
+		String file = lines(HEADER,
+				// by ID, naming the desk and project it is in already
+				kept + ",Kimberly,,," + project + "," + desk + ",,Corporate,",
+				// by email, leaving them out
+				",Louise,," + email("lou") + ",,,,,");
+
+		JsonNode finished = this.imports.run("archived-updates.csv", ascii(file), "", Login.ADMIN);
+
+		assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("updated").asInt()).isEqualTo(2);
+		JsonNode kim = client(kept);
+		assertThat(kim.get("firstName").asString()).isEqualTo("Kimberly");
+		assertThat(kim.get("type").asString()).isEqualTo("Corporate");
+		assertThat(kim.get("desk").asString()).isEqualTo(desk);
+		assertThat(kim.get("project").asString()).isEqualTo(project);
+		assertThat(client(byEmail).get("firstName").asString()).isEqualTo("Louise");
+		assertThat(client(byEmail).get("desk").asString()).isEqualTo(desk);
+	}
+
+	@Test
+	void a_client_type_added_by_an_admin_is_accepted_by_the_next_import() {
+		try {
+			assertThat(
+					this.api.put("/api/settings/client-types", "[\"Personal\",\"Corporate\",\"Partner\"]", Login.ADMIN)
+						.status())
+				.isEqualTo(200);
+			JsonNode finished = this.imports.run("partner.csv",
+					ascii(lines(HEADER, ",Pat,Lee," + email("pat") + ",,,,PARTNER,")), "", Login.ADMIN);
+			assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+			assertThat(clientByEmail(email("pat")).get("type").asString()).isEqualTo("Partner");
+		}
+		finally {
+			this.api.put("/api/settings/client-types", "[\"Personal\",\"Corporate\"]", Login.ADMIN);
+		}
+		JsonNode refused = this.imports.run("partner-again.csv",
+				ascii(lines(HEADER, ",Pia,Lee," + email("pia") + ",,,,Partner,")), "", Login.ADMIN);
+		assertThat(refused.get("status").asString()).isEqualTo("FAILED");
+		// a client keeps a type that was removed from the list
+		assertThat(clientByEmail(email("pat")).get("type").asString()).isEqualTo("Partner");
+	}
+
 	private String stored(String firstName, String lastName, String name) {
 		return this.clients.insert(firstName, lastName, email(name), this.clients.defaultProject(),
 				this.clients.defaultDesk(), !"dee".equals(name), "Personal", LONG_AGO);

@@ -62,6 +62,10 @@ class EndpointAccessIT {
 					row("GET /api/desks", 401, 401, 200, 200, 200), row("POST /api/desks", 401, 401, 403, 403, 201),
 					row("GET /api/settings/import-defaults", 401, 401, 200, 200, 200),
 					row("PUT /api/settings/import-defaults", 401, 401, 403, 403, 200),
+					row("PATCH /api/projects/{id}", 401, 401, 403, 403, 200),
+					row("PATCH /api/desks/{id}", 401, 401, 403, 403, 200),
+					row("GET /api/settings/client-types", 401, 401, 200, 200, 200),
+					row("PUT /api/settings/client-types", 401, 401, 403, 403, 200),
 					row("POST /api/users", 401, 401, 403, 403, 201), row("GET /api/users", 401, 401, 403, 403, 200),
 					row("PATCH /api/users/{username}", 401, 401, 403, 403, 200),
 					row("POST /api/users/{username}/password", 401, 401, 403, 403, 204),
@@ -119,8 +123,11 @@ class EndpointAccessIT {
 			String username = "refused-" + ObjectIds.next();
 			this.api.post("/api/users",
 					Api.json(Map.of("username", username, "password", "long-enough-password", "role", "ADMIN")), login);
+			this.api.patch("/api/desks/" + this.clients.defaultDesk(), Api.json(Map.of("name", name)), login);
+			this.api.put("/api/settings/client-types", "[\"Personal\",\"Corporate\",\"" + name + "\"]", login);
 			assertThat(this.api.get("/api/projects", Login.ADMIN).body()).doesNotContain(name);
 			assertThat(this.api.get("/api/desks", Login.ADMIN).body()).doesNotContain(name);
+			assertThat(this.api.get("/api/settings/client-types", Login.ADMIN).body()).doesNotContain(name);
 			assertThat(this.api.get("/api/projects", new Login(username, "long-enough-password")).status())
 				.isEqualTo(401);
 		}
@@ -134,8 +141,14 @@ class EndpointAccessIT {
 				assertThat(this.api.post("/api/desks", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.post("/api/users", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.post("/api/users/admin/password", body, login).status()).as(body).isEqualTo(403);
-				assertThat(patch("/api/users/admin", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.patch("/api/users/admin", body, login).status()).as(body).isEqualTo(403);
 				assertThat(this.api.put("/api/settings/import-defaults", body, login).status()).as(body).isEqualTo(403);
+				assertThat(this.api.put("/api/settings/client-types", body, login).status()).as(body).isEqualTo(403);
+				String project = this.clients.defaultProject();
+				assertThat(this.api.patch("/api/projects/" + project, body, login).status()).as(body).isEqualTo(403);
+				// refused before it is looked up: no 404 tells whether the ID exists
+				assertThat(this.api.patch("/api/desks/" + ObjectIds.next(), body, login).status()).as(body)
+					.isEqualTo(403);
 			}
 		}
 	}
@@ -227,7 +240,7 @@ class EndpointAccessIT {
 					login);
 			case "GET /api/users" -> this.api.get("/api/users", login);
 			case "PATCH /api/users/{username}" ->
-				patch("/api/users/" + newUser(unique), Api.json(Map.of("role", "MANAGER")), login);
+				this.api.patch("/api/users/" + newUser(unique), Api.json(Map.of("role", "MANAGER")), login);
 			case "POST /api/users/{username}/password" -> this.api.post("/api/users/" + newUser(unique) + "/password",
 					Api.json(Map.of("password", "another-long-password")), login);
 			// the caller's own password, set to itself: the next rows still log in with
@@ -236,16 +249,19 @@ class EndpointAccessIT {
 					Api.json(Map.of("currentPassword", (login != null) ? login.password() : "whatever-password",
 							"newPassword", (login != null) ? login.password() : "whatever-password")),
 					login);
+			case "PATCH /api/projects/{id}" ->
+				this.api.patch("/api/projects/" + this.api.newProject("Access " + unique),
+						Api.json(Map.of("name", "Access renamed " + unique)), login);
+			case "PATCH /api/desks/{id}" ->
+				this.api.patch("/api/desks/" + this.api.newDesk("Access " + unique), "{\"archived\":true}", login);
+			case "GET /api/settings/client-types" -> this.api.get("/api/settings/client-types", login);
+			case "PUT /api/settings/client-types" -> this.api.put("/api/settings/client-types",
+					this.api.get("/api/settings/client-types", Login.ADMIN).body(), login);
 			case "GET /api/clients" -> this.api.get("/api/clients", login);
 			case "GET /api/clients/{id}" -> this.api.get("/api/clients/" + newClient(unique), login);
 			case "GET /actuator/metrics" -> this.api.get("/actuator/metrics", login);
 			default -> throw new IllegalArgumentException(endpoint);
 		};
-	}
-
-	private Api.Response patch(String path, String body, Login login) {
-		return this.api.send("PATCH", path, java.net.http.HttpRequest.BodyPublishers.ofString(body), "application/json",
-				login);
 	}
 
 	/** A new agent, to be changed; its name. */

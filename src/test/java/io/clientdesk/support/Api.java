@@ -68,6 +68,10 @@ public final class Api {
 		return send("PUT", path, BodyPublishers.ofString(json), "application/json", login);
 	}
 
+	public Response patch(String path, String json, Login login) {
+		return send("PATCH", path, BodyPublishers.ofString(json), "application/json", login);
+	}
+
 	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
 		return send(method, path, body, contentType, login, Map.of());
 	}

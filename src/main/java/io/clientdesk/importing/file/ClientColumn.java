@@ -33,18 +33,20 @@ public enum ClientColumn {
 			"None: required for a new client."),
 
 	PROJECT("project", List.of("Project"), false,
-			"The ID (24 lowercase hex digits) of an existing project, as shown on the Projects page.",
+			"The ID (24 lowercase hex digits) of an existing project, as shown on the Projects & desks page; "
+					+ "not an archived one, unless the client is in it already.",
 			"The default project of the import settings."),
 
 	DESK("desk", List.of("Desk"), false,
-			"The ID (24 lowercase hex digits) of an existing desk, as shown on the Desks page.",
+			"The ID (24 lowercase hex digits) of an existing desk, as shown on the Projects & desks page; "
+					+ "not an archived one, unless the client is in it already.",
 			"The default desk of the import settings."),
 
 	ACTIVE("active", List.of("Active"), false, "true or false; also yes or no, 1 or 0; in any case.",
 			"The default of the import settings (out of the box: true)."),
 
 	TYPE("type", List.of("Type"), false,
-			"One of the configured client types (out of the box Personal and Corporate), in any case; "
+			"One of the client types (out of the box Personal and Corporate; admins edit them on the Projects & desks page), in any case; "
 					+ "stored in its canonical spelling.",
 			"The default of the import settings (out of the box: Personal)."),
 

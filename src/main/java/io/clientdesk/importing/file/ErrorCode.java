@@ -28,6 +28,14 @@ public enum ErrorCode {
 
 	UNKNOWN_DESK("unknown_desk", "No desk has this ID."),
 
+	ARCHIVED_PROJECT("archived_project",
+			"The project is archived: it takes no new clients, and no client moves into it. "
+					+ "Its clients can still be updated."),
+
+	ARCHIVED_DESK("archived_desk",
+			"The desk is archived: it takes no new clients, and no client moves into it. "
+					+ "Its clients can still be updated."),
+
 	FIELD_COUNT("field_count",
 			"The row has a different number of fields than the header; often a missing or extra delimiter or quote."),
 

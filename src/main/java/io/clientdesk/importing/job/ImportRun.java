@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +20,7 @@ import io.clientdesk.importing.rows.ImportPlan;
 import io.clientdesk.importing.rows.ImportPlanner;
 import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.importing.rows.ValidatedRow;
-import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
-import io.clientdesk.organisation.Project;
 
 import org.springframework.stereotype.Component;
 
@@ -101,8 +97,8 @@ class ImportRun {
 		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
 		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
 				!view.dryRun());
-		return new ImportPlanner(validator, projectIds(), deskIds(), this.organisation.importDefaults(),
-				this.clock.instant())
+		return new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
+				this.organisation.importDefaults(), this.clock.instant())
 			.plan(rows, storedClients);
 	}
 
@@ -136,14 +132,6 @@ class ImportRun {
 				.add(new ImportChange(update.after().id(), ImportChange.Action.UPDATED, changedBefore, changedAfter));
 		}
 		return changes;
-	}
-
-	private Set<String> projectIds() {
-		return this.organisation.projects().stream().map(Project::id).collect(Collectors.toSet());
-	}
-
-	private Set<String> deskIds() {
-		return this.organisation.desks().stream().map(Desk::id).collect(Collectors.toSet());
 	}
 
 	/** The import's file was deleted by the retention before the import ran. */

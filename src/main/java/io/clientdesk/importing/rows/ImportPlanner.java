@@ -15,7 +15,9 @@ import io.clientdesk.client.Client;
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
+import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.ImportDefaults;
+import io.clientdesk.organisation.Project;
 import io.clientdesk.shared.ObjectIds;
 
 /**
@@ -28,19 +30,23 @@ public final class ImportPlanner {
 
 	private final RowValidator validator;
 
-	private final Set<String> projectIds;
+	private final Map<String, Project> projects;
 
-	private final Set<String> deskIds;
+	private final Map<String, Desk> desks;
 
 	private final ImportDefaults defaults;
 
 	private final Instant now;
 
-	public ImportPlanner(RowValidator validator, Set<String> projectIds, Set<String> deskIds, ImportDefaults defaults,
-			Instant now) {
+	/**
+	 * @param projects every project, the archived ones included
+	 * @param desks every desk, the archived ones included
+	 */
+	public ImportPlanner(RowValidator validator, Collection<Project> projects, Collection<Desk> desks,
+			ImportDefaults defaults, Instant now) {
 		this.validator = validator;
-		this.projectIds = projectIds;
-		this.deskIds = deskIds;
+		this.projects = projects.stream().collect(Collectors.toMap(Project::id, Function.identity()));
+		this.desks = desks.stream().collect(Collectors.toMap(Desk::id, Function.identity()));
 		this.defaults = defaults;
 		this.now = now.truncatedTo(ChronoUnit.MILLIS);
 	}
@@ -112,16 +118,34 @@ public final class ImportPlanner {
 			target = byEmail.get(fields.email());
 			matchedBy = ClientColumn.EMAIL;
 		}
-		if (fields.project() != null && !this.projectIds.contains(fields.project())) {
+		if (fields.project() != null && !this.projects.containsKey(fields.project())) {
 			rowErrors.add(RowError.of(line, ClientColumn.PROJECT, fields.project(), ErrorCode.UNKNOWN_PROJECT,
 					"no project has the ID " + fields.project()));
 		}
-		if (fields.desk() != null && !this.deskIds.contains(fields.desk())) {
+		if (fields.desk() != null && !this.desks.containsKey(fields.desk())) {
 			rowErrors.add(RowError.of(line, ClientColumn.DESK, fields.desk(), ErrorCode.UNKNOWN_DESK,
 					"no desk has the ID " + fields.desk()));
 		}
 		if (!idGiven && target == null) {
 			rowErrors.addAll(this.validator.requiredForCreate(row));
+		}
+		// an archived project or desk keeps its clients but takes no new ones: a row that
+		// would create a client in one, or move a client into one, is refused
+		String project = (fields.project() != null) ? fields.project()
+				: (target == null) ? this.defaults.project() : null;
+		Project archivedProject = this.projects.get(project);
+		if (archivedProject != null && archivedProject.archived()
+				&& (target == null || !target.project().equals(project))) {
+			rowErrors.add(RowError.of(line, ClientColumn.PROJECT, or(fields.project(), ""), ErrorCode.ARCHIVED_PROJECT,
+					"project '" + archivedProject.name() + "' (id " + archivedProject.id() + ") is archived"
+							+ ((fields.project() == null) ? " (the import defaults' project)" : "")));
+		}
+		String desk = (fields.desk() != null) ? fields.desk() : (target == null) ? this.defaults.desk() : null;
+		Desk archivedDesk = this.desks.get(desk);
+		if (archivedDesk != null && archivedDesk.archived() && (target == null || !target.desk().equals(desk))) {
+			rowErrors.add(RowError.of(line, ClientColumn.DESK, or(fields.desk(), ""), ErrorCode.ARCHIVED_DESK,
+					"desk '" + archivedDesk.name() + "' (id " + archivedDesk.id() + ") is archived"
+							+ ((fields.desk() == null) ? " (the import defaults' desk)" : "")));
 		}
 		String email = (fields.email() != null) ? fields.email() : (target != null) ? target.email() : null;
 		boolean emailCounts = email != null && !(idGiven && target == null);
