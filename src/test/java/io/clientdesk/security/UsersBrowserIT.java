@@ -96,7 +96,7 @@ class UsersBrowserIT {
 		assertThat(new Select(this.browser.find(By.id("new-role"))).getFirstSelectedOption().getText())
 			.isEqualTo("AGENT");
 		this.browser.screenshot("02-same-name-refused", true);
-		logOut(this.browser);
+		this.browser.logOut();
 
 		// the user logs in (the name in other letters) and changes their password
 		this.browser.logIn(username.toUpperCase(), "first-password-1");
@@ -116,7 +116,7 @@ class UsersBrowserIT {
 		changePassword("first-password-1", "second-password-2", "second-password-2");
 		assertThat(this.browser.visible(By.id("done")).getText()).contains("Your password is changed");
 		this.browser.screenshot("04-password-changed", true);
-		logOut(this.browser);
+		this.browser.logOut();
 
 		this.browser.open("/login");
 		submitLogin(this.browser, username, "first-password-1");
@@ -173,11 +173,6 @@ class UsersBrowserIT {
 
 	private static WebElement row(Browser browser, String username) {
 		return browser.find(By.cssSelector("#users tr[data-user='" + username + "']"));
-	}
-
-	private static void logOut(Browser browser) {
-		browser.clickable(By.cssSelector("form.logout button")).click();
-		browser.until(ExpectedConditions.urlContains("/login?logout"));
 	}
 
 	private static void submitLogin(Browser browser, String username, String password) {

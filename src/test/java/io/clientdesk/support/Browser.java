@@ -149,6 +149,15 @@ public final class Browser implements AutoCloseable {
 	 * page, which polls nothing, so that no request of the page before (the bell's)
 	 * starts an anonymous session that the login would then continue to.
 	 */
+	/**
+	 * Logs out as a user does: the user menu (the name, top right), then "Log out".
+	 */
+	public void logOut() {
+		clickable(By.id("user-menu-button")).click();
+		clickable(By.cssSelector("#user-menu form.logout button")).click();
+		until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
 	public void logIn(String username, String password) {
 		open("/login");
 		this.driver.manage().deleteAllCookies();
