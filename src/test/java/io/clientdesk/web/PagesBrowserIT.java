@@ -393,6 +393,9 @@ class PagesBrowserIT {
 		// our copy of Swagger UI's page, with its contrast fixes, is the one served
 		assertThat(this.browser.driver().getTitle()).isEqualTo("API reference · ClientDesk");
 		this.browser.screenshot("22-api-reference", false);
+		// and it has a way back
+		this.browser.find(By.cssSelector("nav.back a[href='/imports/format']")).click();
+		this.browser.until(ExpectedConditions.titleContains("file format"));
 		this.browser.open("/no-such-page-" + this.run);
 		assertThat(this.browser.driver().getTitle()).isEqualTo("Page not found · ClientDesk");
 		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Page not found");
