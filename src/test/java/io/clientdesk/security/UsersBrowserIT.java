@@ -2,7 +2,6 @@ package io.clientdesk.security;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -13,9 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import io.clientdesk.support.Browser;
+import io.clientdesk.support.BrowserSuite;
 import io.clientdesk.support.IntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,35 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisabledIfSystemProperty(named = "clientdesk.test.database", matches = "postgresql",
 		disabledReason = "browser tests run on H2 only")
 @TestInstance(Lifecycle.PER_CLASS)
-class UsersBrowserIT {
+class UsersBrowserIT extends BrowserSuite {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
+	/** The admin's own browser, beside the user's, once the test opens it. */
 	Browser adminBrowser;
 
-	final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-
-	@BeforeAll
-	void start() {
-		this.browser = Browser.start(this.port, "users");
+	UsersBrowserIT() {
+		super("users");
 	}
 
 	@AfterEach
-	void noContentSecurityPolicyViolation() {
-		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
+	void noContentSecurityPolicyViolationForTheAdmin() {
 		if (this.adminBrowser != null) {
 			assertThat(this.adminBrowser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
 		}
 	}
 
 	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	void closeAdminBrowser() {
 		if (this.adminBrowser != null) {
 			this.adminBrowser.close();
 		}

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,10 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.Browser;
+import io.clientdesk.support.BrowserSuite;
 import io.clientdesk.support.IntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,37 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisabledIfSystemProperty(named = "clientdesk.test.database", matches = "postgresql",
 		disabledReason = "browser tests run on H2 only")
 @TestInstance(Lifecycle.PER_CLASS)
-class ImportFlowBrowserIT {
+class ImportFlowBrowserIT extends BrowserSuite {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
+	ImportFlowBrowserIT() {
+		super("import-flow");
+	}
 
 	Path files;
 
-	final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-
 	@BeforeAll
 	void start() throws IOException {
-		this.browser = Browser.start(this.port, "import-flow");
 		this.files = Files.createTempDirectory("clientdesk-browser-files-");
-	}
-
-	/**
-	 * The pages need nothing that their Content-Security-Policy forbids: no inline script
-	 * or style, no eval (htmx's included).
-	 */
-	@AfterEach
-	void noContentSecurityPolicyViolation() {
-		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

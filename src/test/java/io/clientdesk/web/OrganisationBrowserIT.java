@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,10 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
-import io.clientdesk.support.Browser;
+import io.clientdesk.support.BrowserSuite;
 import io.clientdesk.support.IntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,36 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisabledIfSystemProperty(named = "clientdesk.test.database", matches = "postgresql",
 		disabledReason = "browser tests run on H2 only")
 @TestInstance(Lifecycle.PER_CLASS)
-class OrganisationBrowserIT {
+class OrganisationBrowserIT extends BrowserSuite {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
+	OrganisationBrowserIT() {
+		super("organisation");
+	}
 
 	Api api;
 
 	Path files;
 
-	final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-
 	@BeforeAll
 	void start() throws IOException {
-		this.browser = Browser.start(this.port, "organisation");
 		this.api = new Api(this.port);
 		this.files = Files.createTempDirectory("clientdesk-browser-files-");
-	}
-
-	@AfterEach
-	void noContentSecurityPolicyViolation() {
-		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

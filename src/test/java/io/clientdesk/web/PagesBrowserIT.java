@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,12 @@ import tools.jackson.databind.JsonNode;
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Browser;
+import io.clientdesk.support.BrowserSuite;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestClients;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,12 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "browser tests run on H2 only")
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesBrowserIT {
+class PagesBrowserIT extends BrowserSuite {
 
 	static final Instant CREATED = Instant.parse("2026-01-15T23:30:00Z");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TestClients clients;
@@ -68,25 +62,8 @@ class PagesBrowserIT {
 	@Autowired
 	Imports imports;
 
-	Browser browser;
-
-	final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-
-	@BeforeAll
-	void start() {
-		this.browser = Browser.start(this.port, "pages");
-	}
-
-	@AfterEach
-	void noContentSecurityPolicyViolation() {
-		assertThat(this.browser.contentSecurityPolicyViolations()).as("what the browser refused").isEmpty();
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	PagesBrowserIT() {
+		super("pages");
 	}
 
 	@Test
