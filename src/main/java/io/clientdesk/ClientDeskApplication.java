@@ -16,16 +16,14 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class ClientDeskApplication {
 
 	/**
-	 * Starts the server; {@code validate FILE.csv} instead checks a file offline
-	 * (everything that needs no database) and exits non-zero when it has problems.
+	 * Starts the server; {@code validate [--date-format=DMY|MDY|YMD] FILE.csv} instead
+	 * checks a file offline (everything that needs no database) and exits non-zero when
+	 * it has problems.
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && "validate".equals(args[0])) {
-			if (args.length != 2) {
-				System.err.println("Usage: java -jar clientdesk.jar validate FILE.csv");
-				System.exit(2);
-			}
-			System.exit(LocalValidation.run(java.nio.file.Path.of(args[1]), System.out));
+			System.exit(LocalValidation.command(java.util.Arrays.asList(args).subList(1, args.length), System.out,
+					System.err));
 		}
 		SpringApplication.run(ClientDeskApplication.class, args);
 	}

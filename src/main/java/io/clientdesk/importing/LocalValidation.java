@@ -21,6 +21,7 @@ import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.rows.ClientFields;
+import io.clientdesk.importing.rows.DateOrder;
 import io.clientdesk.importing.rows.DuplicatesInFile;
 import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.importing.rows.ValidatedRow;
@@ -55,7 +56,45 @@ public final class LocalValidation {
 	private static final Comparator<Problem> BY_LINE = Comparator.comparing(Problem::line,
 			Comparator.nullsFirst(Comparator.naturalOrder()));
 
+	private static final String USAGE = "Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv";
+
+	private static final String DATE_FORMAT_OPTION = "--date-format=";
+
 	private LocalValidation() {
+	}
+
+	/**
+	 * The {@code validate} command: {@code [--date-format=DMY|MDY|YMD] FILE.csv}, the
+	 * option declaring the order of the file's numeric dates as an upload's
+	 * {@code dateFormat} does.
+	 * @param arguments the command's arguments, after {@code validate}
+	 * @param err where the usage goes when the arguments are wrong
+	 * @return as {@link #run(Path, DateOrder, PrintStream)}, or {@value #UNREADABLE} when
+	 * the arguments are wrong
+	 */
+	public static int command(List<String> arguments, PrintStream out, PrintStream err) {
+		DateOrder dateOrder = null;
+		List<String> files = new ArrayList<>();
+		for (String argument : arguments) {
+			if (argument.startsWith(DATE_FORMAT_OPTION)) {
+				try {
+					dateOrder = DateOrder.parse(argument.substring(DATE_FORMAT_OPTION.length())).orElse(null);
+				}
+				catch (IllegalArgumentException ex) {
+					err.println("--date-format: " + ex.getMessage());
+					err.println(USAGE);
+					return UNREADABLE;
+				}
+			}
+			else {
+				files.add(argument);
+			}
+		}
+		if (files.size() != 1 || files.get(0).startsWith("--")) {
+			err.println(USAGE);
+			return UNREADABLE;
+		}
+		return run(Path.of(files.get(0)), dateOrder, out);
 	}
 
 	/**
@@ -65,8 +104,17 @@ public final class LocalValidation {
 	 * has, {@value #UNREADABLE} when it cannot be read
 	 */
 	public static int run(Path file, PrintStream out) {
+		return run(file, null, out);
+	}
+
+	/**
+	 * Checks the file as {@link #run(Path, PrintStream)} does, reading its numeric dates
+	 * ({@code 04/03/2024}) in the given order; without one ({@code null}), a file with
+	 * such dates would be rejected at upload, and is.
+	 */
+	public static int run(Path file, DateOrder dateOrder, PrintStream out) {
 		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
-				Clock.systemUTC());
+				Clock.systemUTC(), dateOrder);
 	}
 
 	/**
@@ -74,19 +122,27 @@ public final class LocalValidation {
 	 * {@link #run(Path, PrintStream)} does.
 	 */
 	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
+		return run(file, out, limits, clientTypes, clock, null);
+	}
+
+	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock,
+			DateOrder dateOrder) {
 		String name = String.valueOf(file.getFileName());
 		ParsedFile parsed;
 		try {
 			parsed = new ClientCsvParser().parse(name, read(file, limits), limits);
+			RowValidator.requireDateOrder(parsed.rows(), dateOrder);
 		}
 		catch (IOException | SecurityException ex) {
 			out.println("Cannot read " + file + ": " + describe(ex));
 			return UNREADABLE;
 		}
 		catch (FileRejectedException ex) {
-			return report(out, name, ex.problems(), "would be rejected at upload");
+			return report(out, name, ex.problems(), (ex.kind() == FileRejectedException.Kind.DATE_ORDER_NEEDED)
+					? "would be rejected at upload; give the file's date order with --date-format=DMY, MDY or YMD"
+					: "would be rejected at upload");
 		}
-		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock)).stream()
+		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock, dateOrder)).stream()
 			.sorted(RowError.byPosition())
 			.map((error) -> new Problem(error.line(), error.column(), error.message()))
 			.toList();

@@ -125,6 +125,47 @@ class LocalValidationTest {
 		assertThat(run(this.directory)).isEqualTo(2);
 	}
 
+	@Test
+	void reads_day_first_dates_with_the_date_format_option_and_refuses_to_guess_without_it() throws IOException {
+		Path file = write("day-first.csv", "email,firstName,created\nann@example.com,Ann,29/02/2024 10:11\n");
+
+		assertThat(command(file.toString())).isEqualTo(1);
+		assertThat(lines()).containsExactly(
+				"2:created: created '29/02/2024 10:11' could be day-month or month-day; dates like it are read only "
+						+ "in the order declared for the file: day-month-year (DMY), month-day-year (MDY), "
+						+ "year-month-day (YMD)",
+				"day-first.csv: 1 problem (would be rejected at upload; give the file's date order with "
+						+ "--date-format=DMY, MDY or YMD). Whether IDs, projects and desks exist and whether emails "
+						+ "are taken by other clients is checked on upload.");
+
+		this.output.reset();
+		assertThat(command("--date-format=dmy", file.toString())).isEqualTo(0);
+		assertThat(lines()).singleElement().asString().startsWith("day-first.csv: no problems found");
+
+		this.output.reset();
+		assertThat(command("--date-format=MDY", file.toString())).isEqualTo(1);
+		assertThat(lines().get(0)).isEqualTo("2:created: created '29/02/2024 10:11' does not fit the date order "
+				+ "declared for the file, month-day-year (MDY): there is no month 29");
+	}
+
+	@Test
+	void a_date_format_other_than_dmy_mdy_or_ymd_or_no_file_prints_the_usage_and_exits_with_2() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+		assertThat(LocalValidation.command(List.of("--date-format=DD/MM", "x.csv"), System.out, errors)).isEqualTo(2);
+		assertThat(LocalValidation.command(List.of("--date-format=DMY"), System.out, errors)).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+				"--date-format: 'DD/MM' is not DMY, MDY or YMD",
+				"Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv",
+				"Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv");
+	}
+
+	private int command(String... arguments) {
+		return LocalValidation.command(List.of(arguments), new PrintStream(this.output, true, StandardCharsets.UTF_8),
+				System.err);
+	}
+
 	private int run(Path file) {
 		return run(file, ImportProperties.defaultLimits());
 	}

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
@@ -132,6 +133,42 @@ class ImportFlowBrowserIT extends BrowserSuite {
 		this.browser.find(By.tagName("h1")).click();
 		this.browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-panel")));
 		assertThat(this.browser.script("return window.__sameDocument === true")).as("no page reload").isEqualTo(true);
+	}
+
+	@Test
+	void a_file_with_day_first_dates_asks_for_its_date_order_and_imports_them_once_chosen() throws IOException {
+		logInAsNewManager("dee");
+		openImportDialog();
+		assertThat(this.browser.find(By.cssSelector("label[for=date-order]")).getText())
+			.isEqualTo("Date order in this file");
+		Select order = new Select(this.browser.find(By.id("date-order")));
+		assertThat(order.getFirstSelectedOption().getText()).startsWith("As in the file");
+		assertThat(order.getOptions()).extracting(WebElement::getText)
+			.containsExactly("As in the file (ISO dates such as 2024-03-04)", "Day-month-year (04/03/2024 is 4 March)",
+					"Month-day-year (04/03/2024 is 3 April)", "Year-month-day (2024/03/04)");
+
+		attach(csv("day-first-" + this.run + ".csv", "firstName,email,created",
+				"Dee,dee." + this.run + "@example.com,04/03/2024"));
+		this.browser.clickable(By.id("upload-button")).click();
+		WebElement rejected = this.browser.visible(By.id("import-rejected"));
+		assertThat(rejected.getText()).contains("The file's date order is needed")
+			.contains("Line 2, column created")
+			.contains("Choose the Date order in this file above, then upload again.");
+		this.browser.until((d) -> "true".equals(this.browser.find(By.id("date-order")).getAttribute("aria-invalid")));
+		assertThat(this.browser.find(By.id("date-order-field")).getAttribute("class")).contains("needs-choice");
+		assertThat(this.browser.find(By.id("date-order-hint")).getText())
+			.isEqualTo("This file writes dates such as 04/03/2024: say which order it uses.");
+		this.browser.screenshot("dates-1-order-needed", false);
+
+		new Select(this.browser.find(By.id("date-order"))).selectByValue("DMY");
+		this.browser.clickable(By.id("upload-button")).click();
+		this.browser.until((d) -> "SUCCEEDED".equals(statusOf("import-status")));
+		assertThat(new Api(this.port).onlyClient("dee." + this.run, Login.ADMIN).get("created").asString())
+			.isEqualTo("2024-03-04T00:00:00.000Z");
+
+		this.browser.click(By.id("view-import-link"));
+		assertThat(this.browser.visible(By.id("date-order")).getText()).isEqualTo("day-month-year (DMY)");
+		this.browser.screenshot("dates-2-import-page-with-order", false);
 	}
 
 	@Test

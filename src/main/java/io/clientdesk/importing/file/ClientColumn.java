@@ -51,9 +51,13 @@ public enum ClientColumn {
 			"The default of the import settings (out of the box: Personal)."),
 
 	CREATED("created", List.of("Created"), false,
-			"An ISO-8601 date or time, not in the future: an instant (2024-06-13T15:06:02.802Z), "
+			"An ISO-8601 / RFC 3339 date or time, not in the future: an instant (2024-06-13T15:06:02.802Z), "
 					+ "a date-time with offset (2024-06-13T17:06:02+02:00), a date-time taken as UTC "
-					+ "(2024-06-13T15:06:02) or a date taken as midnight UTC (2024-06-13).",
+					+ "(2024-06-13T15:06:02), the same with a space for the T as databases write them "
+					+ "(2024-06-13 15:06:02, 2024-06-13 15:06:02.5+02:00), or a date taken as midnight UTC (2024-06-13). "
+					+ "Day-first or month-first dates (04/03/2024, 4.3.2024, 04-03-2024, optionally with a time) "
+					+ "are never guessed: only in the date order declared with the upload (day-month-year, "
+					+ "month-day-year or year-month-day), and with a four-digit year.",
 			"The time of the import.");
 
 	private static final Map<String, ClientColumn> BY_NORMALIZED_HEADER = Arrays.stream(values())

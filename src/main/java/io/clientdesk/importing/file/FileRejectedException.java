@@ -1,6 +1,7 @@
 package io.clientdesk.importing.file;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.clientdesk.shared.Problem;
 
@@ -32,7 +33,7 @@ public class FileRejectedException extends RuntimeException {
 	}
 
 	/**
-	 * Why a file is rejected; the API answers 422, 415, 413 and 422 respectively.
+	 * Why a file is rejected; the API answers 422, 415, 413, 422 and 422 respectively.
 	 */
 	public enum Kind {
 
@@ -56,12 +57,26 @@ public class FileRejectedException extends RuntimeException {
 		 * CSV that cannot be imported: no records, a bad header, an unclosed quote or
 		 * cells with formulas, markup or script URLs.
 		 */
-		INVALID("The file cannot be imported");
+		INVALID("The file cannot be imported"),
+
+		/**
+		 * Numeric dates ({@code 04/03/2024}) and no declared date order: they are read
+		 * day-month-year, month-day-year or year-month-day only as the user says.
+		 */
+		DATE_ORDER_NEEDED("The file's date order is needed");
 
 		private final String summary;
 
 		Kind(String summary) {
 			this.summary = summary;
+		}
+
+		/**
+		 * The kind as the API's {@code code}: {@code bad_name}, {@code not_csv},
+		 * {@code too_large}, {@code invalid} or {@code date_order_needed}.
+		 */
+		public String code() {
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		/**

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
+import io.clientdesk.importing.rows.DateOrder;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ class ImportRepository {
 
 	private static final String COLUMNS = "id, file_name, status, dry_run, on_error, total_rows, created_count,"
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
-			+ " sha256, same_file_as, file_id, committed_from";
+			+ " sha256, same_file_as, file_id, committed_from, date_format";
 
 	/** The columns read besides: set by the retention only. */
 	private static final String RETENTION_COLUMNS = ", files_deleted_at";
@@ -83,11 +84,12 @@ class ImportRepository {
 
 	void insert(Import view, String fileId, String committedFrom) {
 		this.jdbc
-			.sql("insert into imports (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.sql("insert into imports (" + COLUMNS
+					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError().value(),
 					view.totalRows(), view.created(), view.updated(), view.unchanged(), view.failed(), view.createdBy(),
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
-					committedFrom)
+					committedFrom, (view.dateFormat() != null) ? view.dateFormat().name() : null)
 			.update();
 	}
 
@@ -240,7 +242,8 @@ class ImportRepository {
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
-				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"));
+				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
+				DateOrder.parse(rs.getString("date_format")).orElse(null));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

@@ -93,7 +93,7 @@ class ImportRun {
 			throw new FileGoneException();
 		}
 		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
-		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock);
+		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock, view.dateFormat());
 		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
 		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
 				!view.dryRun());

@@ -14,9 +14,12 @@ import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.importing.rows.DateOrder;
+import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
@@ -82,18 +85,23 @@ public class ImportService {
 	 * transaction holds a pooled connection, and 20 uploads at once, each reading and
 	 * checking under the others' load, took all of them while the list waited
 	 * (docs/performance.md). A few are checked at once ({@link #checking}).
+	 * @param dateOrder the order of the file's numeric dates ({@code 04/03/2024}) as the
+	 * user declares it, or {@code null}: a file with such dates is then rejected
 	 * @throws FileRejectedException naming every problem that rejects the file as a whole
 	 * @throws io.clientdesk.shared.LimitReachedException where the user has too many
 	 * imports waiting (429) or too many bytes stored (413)
 	 */
-	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
+	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
+			Viewer user) {
 		ImportLimits limits = this.properties.limits();
 		byte[] bytes;
 		int rows; // not the parsed rows themselves: they may go once checked
 		this.checking.acquireUninterruptibly();
 		try {
 			bytes = ClientCsvParser.readAtMost(content, limits);
-			rows = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows().size();
+			List<CsvRow> parsed = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows();
+			RowValidator.requireDateOrder(parsed, dateOrder);
+			rows = parsed.size();
 		}
 		finally {
 			this.checking.release();
@@ -104,7 +112,7 @@ public class ImportService {
 			String fileId = ObjectIds.next();
 			Instant now = this.clock.instant();
 			this.imports.insertFile(fileId, sha256, bytes, now);
-			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256);
+			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder);
 			this.imports.insert(view, fileId, null);
 			this.queue.enqueue(view.id());
 			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
@@ -133,7 +141,7 @@ public class ImportService {
 		}
 		this.quota.checkCommit(user.username());
 		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(), user,
-				this.clock.instant(), view.sha256());
+				this.clock.instant(), view.sha256(), view.dateFormat());
 		this.imports.insert(committed, dryRun.fileId(), dryRunId);
 		this.queue.enqueue(committed.id());
 		this.audit.record(AuditAction.IMPORT_COMMITTED, committed.id(), Map.of("committedFrom", dryRunId));
@@ -178,9 +186,9 @@ public class ImportService {
 	 * every read does.
 	 */
 	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, Viewer user,
-			Instant now, String sha256) {
+			Instant now, String sha256, DateOrder dateOrder) {
 		return Import.queued(id, fileName, dryRun, onError, totalRows, user.username(), now, sha256,
-				this.imports.latestWithSha256(sha256, user).orElse(null));
+				this.imports.latestWithSha256(sha256, user).orElse(null), dateOrder);
 	}
 
 	private StoredImport find(String id, Viewer user) {

@@ -2,24 +2,23 @@ package io.clientdesk.importing.rows;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.clientdesk.importing.file.Cells;
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.shared.ObjectIds;
+import io.clientdesk.shared.Problem;
 
 /**
  * Checks the values of a row against the rules of the client record, without the
@@ -42,22 +41,63 @@ public class RowValidator {
 				+ "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
 
 	private static final String DATE_EXAMPLES = "2024-06-13T15:06:02.802Z, 2024-06-13T17:06:02+02:00, "
-			+ "2024-06-13T15:06:02 (taken as UTC) or 2024-06-13 (midnight UTC)";
+			+ "2024-06-13 15:06:02 (taken as UTC) or 2024-06-13 (midnight UTC)";
 
 	private final List<String> clientTypes;
 
 	private final Clock clock;
 
+	private final DateOrder dateOrder;
+
 	/**
+	 * A validator for a file that declares no date order.
 	 * @param clientTypes the client types in their canonical spelling
 	 * @param clock the clock that says what "in the future" means
 	 */
 	public RowValidator(List<String> clientTypes, Clock clock) {
+		this(clientTypes, clock, null);
+	}
+
+	/**
+	 * @param clientTypes the client types in their canonical spelling
+	 * @param clock the clock that says what "in the future" means
+	 * @param dateOrder the order of the file's numeric dates, as the user declared it, or
+	 * {@code null} when none is declared
+	 */
+	public RowValidator(List<String> clientTypes, Clock clock, DateOrder dateOrder) {
 		if (clientTypes.isEmpty()) {
 			throw new IllegalArgumentException("At least one client type is needed");
 		}
 		this.clientTypes = List.copyOf(clientTypes);
 		this.clock = clock;
+		this.dateOrder = dateOrder;
+	}
+
+	/**
+	 * Rejects a file with a numeric date ({@code 04/03/2024}) and no declared date order:
+	 * such a date is never guessed.
+	 * @param dateOrder the declared order, or {@code null}
+	 * @throws FileRejectedException
+	 * ({@link FileRejectedException.Kind#DATE_ORDER_NEEDED}) naming the first line and
+	 * column with such a date
+	 */
+	public static void requireDateOrder(Iterable<CsvRow> rows, DateOrder dateOrder) {
+		if (dateOrder != null) {
+			return;
+		}
+		for (CsvRow row : rows) {
+			String created = row.hasFieldCountError() ? null : Cells.trim(row.cell(ClientColumn.CREATED));
+			if (created != null && CellDates.needsOrder(created)) {
+				throw new FileRejectedException(FileRejectedException.Kind.DATE_ORDER_NEEDED,
+						List.of(new Problem(row.line(), ClientColumn.CREATED.header(), ClientColumn.CREATED.header()
+								+ " " + Cells.quote(created) + " could be day-month or month-day; "
+								+ "dates like it are read only in the order declared for the file: " + orders())));
+			}
+		}
+	}
+
+	private static String orders() {
+		return Arrays.stream(DateOrder.values()).map(DateOrder::describe).collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -208,11 +248,19 @@ public class RowValidator {
 			if (value == null) {
 				return null;
 			}
-			Instant created = instant(value);
-			if (created == null) {
-				error(ClientColumn.CREATED, value, ErrorCode.INVALID_VALUE, "created " + Cells.quote(value)
-						+ " is not an ISO-8601 date or time; use for example " + DATE_EXAMPLES);
-				return null;
+			Instant created;
+			try {
+				created = CellDates.read(value, RowValidator.this.dateOrder);
+			}
+			catch (CellDates.Unreadable ex) {
+				return error(ClientColumn.CREATED, value, ErrorCode.INVALID_VALUE,
+						"created " + Cells.quote(value) + switch (ex.kind()) {
+							case NOT_A_DATE -> " is not an ISO-8601 date or time; use for example " + DATE_EXAMPLES;
+							case ORDER_NEEDED -> " could be day-month or month-day, and the file declares no date "
+									+ "order; declare one of " + orders();
+							case DOES_NOT_FIT -> " does not fit the date order declared for the file, "
+									+ RowValidator.this.dateOrder.describe() + ": " + ex.reason();
+						});
 			}
 			if (created.isAfter(RowValidator.this.clock.instant())) {
 				error(ClientColumn.CREATED, value, ErrorCode.INVALID_VALUE,
@@ -232,27 +280,6 @@ public class RowValidator {
 			return null;
 		}
 
-	}
-
-	private static Instant instant(String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// not with an offset: try the other forms
-		}
-		try {
-			return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			// not a local date-time either
-		}
-		try {
-			return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private static String capitalized(String word) {

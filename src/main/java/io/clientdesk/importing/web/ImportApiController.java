@@ -10,6 +10,7 @@ import io.clientdesk.importing.job.ImportChangePage;
 import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
+import io.clientdesk.importing.rows.DateOrder;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.web.ProblemAnswer;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,8 +50,9 @@ class ImportApiController {
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
-			Viewer viewer) throws IOException {
-		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, viewer);
+			@RequestParam(required = false) DateOrder dateFormat, Viewer viewer) throws IOException {
+		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError,
+				dateFormat, viewer);
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
 	}
 
@@ -93,20 +95,24 @@ class ImportApiController {
 
 	/**
 	 * Whole-file rejections: 415 not a CSV, 413 too large, 422 anything else (a bad name,
-	 * invalid content); each problem named.
+	 * invalid content, numeric dates and no {@code dateFormat}); each problem named, and
+	 * the kind as {@code code}.
 	 */
 	@ExceptionHandler(FileRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(FileRejectedException ex) {
 		HttpStatus status = switch (ex.kind()) {
 			case NOT_CSV -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-			case BAD_NAME, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case BAD_NAME, INVALID, DATE_ORDER_NEEDED -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
 		int more = ex.problems().size() - 1;
+		String hint = (ex.kind() == FileRejectedException.Kind.DATE_ORDER_NEEDED)
+				? ". Pass dateFormat=DMY, MDY or YMD with the upload to say how the file writes its dates" : "";
 		ProblemDetail problem = new InvalidRequestException(status, "File rejected", ex.kind().summary() + ": "
-				+ ex.problems().get(0).message() + ((more > 0) ? " (and " + more + " more problems)" : ""),
+				+ ex.problems().get(0).message() + ((more > 0) ? " (and " + more + " more problems)" : "") + hint,
 				ex.problems())
 			.getBody();
+		problem.setProperty("code", ex.kind().code());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

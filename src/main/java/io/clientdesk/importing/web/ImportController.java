@@ -17,6 +17,7 @@ import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
+import io.clientdesk.importing.rows.DateOrder;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.organisation.Project;
@@ -95,15 +96,20 @@ class ImportController {
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
-			Viewer viewer, Model model, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) DateOrder dateFormat, Viewer viewer, Model model,
+			HttpServletResponse response) throws IOException {
 		if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
 			return rejected(List.of(Problem.of("Choose a CSV file first.")), null, model, response);
 		}
 		Import view;
 		try {
-			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, viewer);
+			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, dateFormat,
+					viewer);
 		}
 		catch (FileRejectedException ex) {
+			// the dialog's date order select is marked, to be chosen before uploading
+			// again
+			model.addAttribute("dateOrderNeeded", ex.kind() == FileRejectedException.Kind.DATE_ORDER_NEEDED);
 			return rejected(ex.problems(), ex.kind().summary(), model, response);
 		}
 		catch (LimitReachedException ex) {

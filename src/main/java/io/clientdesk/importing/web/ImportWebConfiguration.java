@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
+import io.clientdesk.importing.rows.DateOrder;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What the import's controllers take from a request, resolved in one place: who asks (a
  * {@link Viewer} parameter) and {@code onError} (strictly {@code fail} or {@code skip},
- * ignoring case; anything else is a 400 naming the parameter).
+ * ignoring case; anything else is a 400 naming the parameter) and {@code dateFormat}
+ * ({@code DMY}, {@code MDY} or {@code YMD}, ignoring case; empty for none; likewise).
  */
 @Configuration(proxyBeanMethods = false)
 class ImportWebConfiguration implements WebMvcConfigurer {
@@ -33,6 +35,7 @@ class ImportWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(String.class, OnError.class, OnError::of);
+		registry.addConverter(String.class, DateOrder.class, (text) -> DateOrder.parse(text).orElse(null));
 	}
 
 	@Override
