@@ -76,6 +76,11 @@ function showChosenFile(input) {
 // A new file makes the previous file's result stale: it is cleared (no attribute empties another
 // element on a change).
 document.addEventListener('change', (event) => {
+  // a chosen date order answers what a rejected upload asked: the select is no longer marked
+  if (event.target.matches('#date-order')) {
+    event.target.removeAttribute('aria-invalid');
+    event.target.closest('.date-order')?.classList.remove('needs-choice');
+  }
   if (event.target.matches('#import-file')) {
     showChosenFile(event.target);
     const outcome = document.getElementById('import-outcome');

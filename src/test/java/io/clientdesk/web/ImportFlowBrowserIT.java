@@ -161,6 +161,7 @@ class ImportFlowBrowserIT extends BrowserSuite {
 		this.browser.screenshot("dates-1-order-needed", false);
 
 		new Select(this.browser.find(By.id("date-order"))).selectByValue("DMY");
+		assertThat(this.browser.find(By.id("date-order-field")).getAttribute("class")).doesNotContain("needs-choice");
 		this.browser.clickable(By.id("upload-button")).click();
 		this.browser.until((d) -> "SUCCEEDED".equals(statusOf("import-status")));
 		assertThat(new Api(this.port).onlyClient("dee." + this.run, Login.ADMIN).get("created").asString())
