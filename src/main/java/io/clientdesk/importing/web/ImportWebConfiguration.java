@@ -3,6 +3,7 @@ package io.clientdesk.importing.web;
 import java.util.List;
 
 import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.UndoConflicts;
 import io.clientdesk.importing.job.Viewer;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -33,6 +34,7 @@ class ImportWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(String.class, OnError.class, OnError::of);
+		registry.addConverter(String.class, UndoConflicts.class, UndoConflicts::of);
 	}
 
 	@Override
