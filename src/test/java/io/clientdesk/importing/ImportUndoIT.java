@@ -14,6 +14,7 @@ import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
 import io.clientdesk.support.TestDatabase;
+import io.clientdesk.support.TestFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -211,6 +212,13 @@ class ImportUndoIT {
 			assertThat(refused.contentType()).startsWith("application/problem+json");
 			assertThat(refused.json().get("detail").asString()).contains(nothing.get("id").asString());
 		}
+		// an import of 3 000 rows is still queued or running a moment after its upload
+		String running = upload("running.csv", TestFiles.newClients(this.run + "-running", 3000, "Running"));
+		Api.Response notEnded = this.api.post("/api/imports/" + running + "/undo", "", this.manager);
+		assertThat(notEnded.status()).as(notEnded.body()).isEqualTo(409);
+		assertThat(notEnded.json().get("detail").asString()).contains("can be undone once it has ended");
+		this.imports.awaitEnd(running, this.manager, LONG);
+
 		Api.Response first = undo(imported, "");
 		assertThat(first.status()).isEqualTo(202);
 		Api.Response second = undo(imported, "");
