@@ -67,12 +67,22 @@ public enum AuditAction {
 	/** An import ended; its outcome and counts in the details. */
 	IMPORT_FINISHED,
 
+	/**
+	 * The undo of an import asked for; the target is the undo, the undone import and the
+	 * choice for conflicts in the details.
+	 */
+	IMPORT_UNDO_REQUESTED,
+
+	/** The undo of an import ended; its outcome and counts in the details. */
+	IMPORT_UNDONE,
+
 	/** An export ended: its filters and how many rows it wrote. */
 	CLIENTS_EXPORTED;
 
 	/** Whether the entry's target is an import's ID. */
 	public boolean aboutAnImport() {
-		return this == IMPORT_UPLOADED || this == IMPORT_COMMITTED || this == IMPORT_FINISHED;
+		return this == IMPORT_UPLOADED || this == IMPORT_COMMITTED || this == IMPORT_FINISHED
+				|| this == IMPORT_UNDO_REQUESTED || this == IMPORT_UNDONE;
 	}
 
 }

@@ -130,6 +130,16 @@ class ClientBulkRepository {
 	}
 
 	/**
+	 * Deletes the clients with the IDs: one statement, whose array parameter probes the
+	 * primary key once per ID ({@link ClientTable#ID_KEYS}).
+	 */
+	void deleteAll(Collection<String> ids) {
+		this.jdbc.sql("delete from clients where id in (select t.id from " + ClientTable.ID_KEYS + ")")
+			.param(ids.toArray(String[]::new))
+			.update();
+	}
+
+	/**
 	 * Writes changed clients with one MERGE statement per {@value #WRITE_CHUNK} rows (a
 	 * multi-row VALUES list that H2 and PostgreSQL both take): a few statements instead
 	 * of one per client.

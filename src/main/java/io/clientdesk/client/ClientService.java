@@ -69,6 +69,18 @@ public class ClientService {
 		}
 	}
 
+	/**
+	 * Deletes clients, with their search text, in the caller's transaction (the undo of
+	 * an import deletes the clients it created).
+	 */
+	@Transactional
+	public void delete(Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			this.searchText.delete(ids);
+			this.bulk.deleteAll(ids);
+		}
+	}
+
 	private static List<String> ids(List<Client> clients) {
 		return clients.stream().map(Client::id).toList();
 	}

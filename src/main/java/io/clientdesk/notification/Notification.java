@@ -23,7 +23,13 @@ public record Notification(String id, Kind kind, String importId, ImportStatus o
 	public enum Kind {
 
 		/** An import or a dry run has ended. */
-		IMPORT_FINISHED
+		IMPORT_FINISHED,
+
+		/**
+		 * The undo of an import has ended ({@code importId} is the undo's,
+		 * {@code imported} what it undid, {@code failed} the rows it kept).
+		 */
+		UNDO_FINISHED
 
 	}
 

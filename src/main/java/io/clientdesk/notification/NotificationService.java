@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.clientdesk.importing.ImportFinished;
+import io.clientdesk.importing.ImportUndone;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.ObjectIds;
 
@@ -56,6 +57,14 @@ public class NotificationService {
 	@ApplicationModuleListener
 	void on(ImportFinished event) {
 		this.notifications.insert(event.username(), notificationOf(event));
+	}
+
+	/** As for an import: after the undo's transaction has committed. */
+	@ApplicationModuleListener
+	void on(ImportUndone event) {
+		this.notifications.insert(event.username(),
+				new Notification(ObjectIds.next(), Notification.Kind.UNDO_FINISHED, event.undoId(), event.status(),
+						false, event.undone(), event.kept(), event.fileName(), false, Instant.now()));
 	}
 
 	static Notification notificationOf(ImportFinished event) {

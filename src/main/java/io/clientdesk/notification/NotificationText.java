@@ -6,13 +6,18 @@ import io.clientdesk.importing.ImportStatus;
  * What a notification says and where it leads, worded from its facts each time it is
  * shown (the bell, the API). The file name is only ever a part of the text, shown
  * escaped; every link is built here from the import's ID. Words an
- * {@link Notification.Kind#IMPORT_FINISHED} notification, the only kind so far.
+ * {@link Notification.Kind#IMPORT_FINISHED} or an {@link Notification.Kind#UNDO_FINISHED}
+ * one.
  */
 record NotificationText(Notification notification) {
 
 	private static final String IMPORT_SUCCEEDED = "IMPORT_SUCCEEDED";
 
 	private static final String IMPORT_FAILED = "IMPORT_FAILED";
+
+	private boolean undo() {
+		return this.notification.kind() == Notification.Kind.UNDO_FINISHED;
+	}
 
 	boolean failed() {
 		return this.notification.outcome() == ImportStatus.FAILED;
@@ -23,11 +28,17 @@ record NotificationText(Notification notification) {
 	 * ended; not the stored {@link Notification.Kind}.
 	 */
 	String shownKind() {
+		if (undo()) {
+			return failed() ? "UNDO_FAILED" : "UNDO_SUCCEEDED";
+		}
 		return failed() ? IMPORT_FAILED : IMPORT_SUCCEEDED;
 	}
 
 	/** "Import failed", "File checked", ... */
 	String title() {
+		if (undo()) {
+			return failed() ? "Undo failed" : "Import undone";
+		}
 		if (this.notification.dryRun()) {
 			return failed() ? "Check failed" : "File checked";
 		}
@@ -37,6 +48,12 @@ record NotificationText(Notification notification) {
 	/** What follows the title, up to where the API's sentence and the bell's part. */
 	String summary() {
 		Notification n = this.notification;
+		if (undo()) {
+			return failed() ? "the undo of " + n.fileName() + " stopped on an error; nothing was changed"
+					: n.imported() + ((n.imported() == 1) ? " client" : " clients") + " of " + n.fileName()
+							+ " put back as before the import"
+							+ ((n.failed() > 0) ? "; " + n.failed() + " changed since were kept as they are" : "");
+		}
 		if (failed()) {
 			return problems() + " in " + n.fileName() + (n.dryRun() ? "" : "; nothing was imported");
 		}

@@ -64,6 +64,27 @@ class NotificationTextTest {
 			.isEqualTo("IMPORT_SUCCEEDED");
 	}
 
+	@Test
+	void an_undo_says_how_many_clients_it_put_back_and_kept_and_names_its_own_page_and_report() {
+		NotificationText kept = undo(ImportStatus.COMPLETED_WITH_ERRORS, 3, 1);
+		assertThat(kept.shownKind()).isEqualTo("UNDO_SUCCEEDED");
+		assertThat(kept.link()).isEqualTo("/imports/" + IMPORT);
+		assertThat(kept.message()).isEqualTo("Import undone — 3 clients of clients.csv put back as before the import; "
+				+ "1 changed since were kept as they are. Error report: " + REPORT);
+		assertThat(undo(ImportStatus.SUCCEEDED, 1, 0).message())
+			.isEqualTo("Import undone — 1 client of clients.csv put back as before the import");
+		NotificationText failed = undo(ImportStatus.FAILED, 0, 0);
+		assertThat(failed.shownKind()).isEqualTo("UNDO_FAILED");
+		assertThat(failed.message())
+			.isEqualTo("Undo failed — the undo of clients.csv stopped on an error; nothing was changed. Error report: "
+					+ REPORT);
+	}
+
+	private static NotificationText undo(ImportStatus outcome, int undone, int kept) {
+		return new NotificationText(new Notification("66829b2e43c91e3ce480b6c5", Notification.Kind.UNDO_FINISHED,
+				IMPORT, outcome, false, undone, kept, "clients.csv", false, Instant.now()));
+	}
+
 	private static String message(ImportStatus outcome, boolean dryRun, int imported, int failed, String fileName) {
 		return text(outcome, dryRun, imported, failed, fileName).message();
 	}

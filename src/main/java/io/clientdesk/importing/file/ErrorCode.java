@@ -40,7 +40,14 @@ public enum ErrorCode {
 			"The row has a different number of fields than the header; often a missing or extra delimiter or quote."),
 
 	INTERNAL_ERROR("internal_error",
-			"The import stopped on an unexpected error or kept conflicting with other imports; nothing was written.");
+			"The import stopped on an unexpected error or kept conflicting with other imports; nothing was written."),
+
+	CHANGED_SINCE("changed_since",
+			"Undo only: the client was changed after the import; it was kept as it is now, as chosen "
+					+ "(conflicts=keep)."),
+
+	DELETED_SINCE("deleted_since",
+			"Undo only: the client the import updated no longer exists, so there is nothing to put back.");
 
 	private final String code;
 

@@ -12,11 +12,23 @@ import io.clientdesk.importing.rows.DateOrder;
  * retention deleted the uploaded file and the error rows ({@code errorReport} then
  * answers 410), or null while they are kept. {@code dateFormat}: the order of the file's
  * numeric dates as the upload declared it, or null when none was declared.
+ * {@code undoneBy}: the undo that undid it, or null.
  */
 public record Import(String id, String fileName, ImportStatus status, boolean dryRun, OnError onError, int totalRows,
 		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
 		Instant finishedAt, String errorReport, String sha256, String sameFileAs, Instant filesDeletedAt,
-		DateOrder dateFormat) {
+		DateOrder dateFormat, Kind kind, String undoOf, String undoneBy, int deleted) {
+
+	/**
+	 * An import of a file, or the undo of one: {@code undoOf} names the import it undoes,
+	 * {@code deleted} counts the clients it deleted (those the import had created) and
+	 * {@code updated} those whose replaced values it put back.
+	 */
+	public enum Kind {
+
+		IMPORT, UNDO
+
+	}
 
 	/**
 	 * A new import, waiting for a worker: nothing counted, started or finished yet.
@@ -24,7 +36,14 @@ public record Import(String id, String fileName, ImportStatus status, boolean dr
 	static Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String createdBy,
 			Instant createdAt, String sha256, String sameFileAs, DateOrder dateFormat) {
 		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, createdBy,
-				createdAt, null, null, null, sha256, sameFileAs, null, dateFormat);
+				createdAt, null, null, null, sha256, sameFileAs, null, dateFormat, Kind.IMPORT, null, null, 0);
+	}
+
+	/** The undo of an import, waiting for a worker; one row per entry of its changes. */
+	static Import undoQueued(String id, Import undone, int totalRows, String createdBy, Instant createdAt) {
+		return new Import(id, undone.fileName(), ImportStatus.QUEUED, false, OnError.SKIP, totalRows, 0, 0, 0, 0,
+				createdBy, createdAt, null, null, null, undone.sha256(), null, null, null, Kind.UNDO, undone.id(), null,
+				0);
 	}
 
 	/** Rows the import took in: created, updated or unchanged. */

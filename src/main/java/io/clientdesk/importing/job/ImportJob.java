@@ -12,6 +12,7 @@ import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
 import io.clientdesk.importing.ImportFinished;
 import io.clientdesk.importing.ImportStatus;
+import io.clientdesk.importing.ImportUndone;
 import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
@@ -43,6 +44,8 @@ class ImportJob {
 
 	private final ImportRun attempt;
 
+	private final ImportUndo undo;
+
 	private final ImportProperties properties;
 
 	private final ApplicationEventPublisher events;
@@ -53,10 +56,11 @@ class ImportJob {
 
 	private final Clock clock;
 
-	ImportJob(ImportRepository imports, ImportRun attempt, ImportProperties properties,
+	ImportJob(ImportRepository imports, ImportRun attempt, ImportUndo undo, ImportProperties properties,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, AuditLog audit) {
 		this.imports = imports;
 		this.attempt = attempt;
+		this.undo = undo;
 		this.properties = properties;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -102,7 +106,7 @@ class ImportJob {
 			try {
 				return this.transaction.execute((status) -> process(stored));
 			}
-			catch (ImportRun.FileGoneException ex) {
+			catch (ImportRun.FileGoneException | ImportUndo.RefusedException ex) {
 				log.warn("Import {}: {}", importId, ex.getMessage());
 				return fail(stored, ex.getMessage());
 			}
@@ -157,7 +161,7 @@ class ImportJob {
 	}
 
 	private ImportFinished process(StoredImport stored) {
-		ImportRun.Outcome outcome = this.attempt.run(stored);
+		ImportRun.Outcome outcome = stored.view().undoOf() != null ? this.undo.run(stored) : this.attempt.run(stored);
 		return finish(stored.view(), outcome.status(), outcome.imported(), outcome.failed());
 	}
 
@@ -178,6 +182,13 @@ class ImportJob {
 		}
 		ImportFinished finished = new ImportFinished(view.id(), view.fileName(), view.createdBy(), outcome,
 				view.dryRun(), imported, failed);
+		if (view.undoOf() != null) {
+			this.events.publishEvent(new ImportUndone(view.id(), view.undoOf(), view.fileName(), view.createdBy(),
+					outcome, imported, failed));
+			this.audit.record(AuditAction.IMPORT_UNDONE, view.createdBy(), null, view.id(),
+					Map.of("status", outcome, "undoOf", view.undoOf(), "undone", imported, "kept", failed));
+			return finished;
+		}
 		this.events.publishEvent(finished);
 		// by the job, for the user who started the import; from no address
 		this.audit.record(AuditAction.IMPORT_FINISHED, view.createdBy(), null, view.id(),

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,16 +33,24 @@ class ImportRepository {
 	private static final String RETENTION_COLUMNS = ", files_deleted_at";
 
 	/**
+	 * The columns of undos (V18), read besides: {@code undone_by} is the undo that ended
+	 * having undone the import.
+	 */
+	private static final String UNDO_COLUMNS = ", kind, undo_of, deleted_count, (select u.id from imports u"
+			+ " where u.undo_of = i.id and u.status in ('SUCCEEDED', 'COMPLETED_WITH_ERRORS')"
+			+ " order by u.created_at desc, u.id desc fetch first 1 rows only) as undone_by";
+
+	/**
 	 * The columns read, with {@code same_file_as} as the viewer may see it: the latest
 	 * earlier import of the same file that is theirs, or any for an admin. It is computed
 	 * at read time because who asks changes what may be named.
 	 */
 	private static final String READ_COLUMNS = COLUMNS.replace("same_file_as",
-			"(select e.id from imports e where e.sha256 = i.sha256"
+			"(select e.id from imports e where e.sha256 = i.sha256 and e.kind = 'IMPORT' and i.kind = 'IMPORT'"
 					+ " and (e.created_at < i.created_at or (e.created_at = i.created_at and e.id < i.id))"
 					+ " and (:admin or e.created_by = :viewer)"
 					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as")
-			+ RETENTION_COLUMNS;
+			+ RETENTION_COLUMNS + UNDO_COLUMNS;
 
 	/** Who reads for the system (the job): as an admin. */
 	private static final Viewer ANYONE = new Viewer("", true);
@@ -133,9 +142,9 @@ class ImportRepository {
 	 * The latest import of the file that the viewer may see: theirs, or any for an admin.
 	 */
 	Optional<String> latestWithSha256(String sha256, Viewer viewer) {
-		return this.jdbc
-			.sql("select id from imports where sha256 = :sha256 and (:admin or created_by = :viewer)"
-					+ " order by created_at desc, id desc fetch first 1 rows only")
+		return this.jdbc.sql(
+				"select id from imports where sha256 = :sha256 and kind = 'IMPORT' and (:admin or created_by = :viewer)"
+						+ " order by created_at desc, id desc fetch first 1 rows only")
 			.param("sha256", sha256)
 			.param("admin", viewer.admin())
 			.param("viewer", viewer.username())
@@ -229,6 +238,69 @@ class ImportRepository {
 			.single();
 	}
 
+	/**
+	 * Stores the undo of an import, with the choice for the clients changed since: for
+	 * all, and the clients restored although the choice is to keep (chosen row by row).
+	 */
+	void insertUndo(Import view, String fileId, UndoConflicts conflicts, Collection<String> restore) {
+		this.jdbc
+			.sql("insert into imports (" + COLUMNS + ", kind, undo_of, undo_conflicts, undo_restore)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError().value(),
+					view.totalRows(), 0, 0, 0, 0, view.createdBy(), Timestamp.from(view.createdAt()), null, null,
+					view.sha256(), null, fileId, null, Import.Kind.UNDO.name(), view.undoOf(), conflicts.value(),
+					String.join(",", restore))
+			.update();
+	}
+
+	/** The choice an undo was queued with, for the clients changed since the import. */
+	UndoChoice undoChoice(String undoId) {
+		return this.jdbc.sql("select undo_conflicts, undo_restore from imports where id = ?")
+			.param(undoId)
+			.query((rs, row) -> new UndoChoice(UndoConflicts.of(rs.getString(1)), ids(rs.getString(2))))
+			.single();
+	}
+
+	/**
+	 * The latest undo of the import that has not failed (queued, running or ended having
+	 * undone it), if any.
+	 */
+	Optional<String> liveUndoOf(String importId, String except) {
+		return this.jdbc
+			.sql("select id from imports where undo_of = ? and status <> 'FAILED' and id <> ?"
+					+ " order by created_at desc, id desc fetch first 1 rows only")
+			.params(importId, except)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Locks the import's row until the transaction ends: undos of one import queue and
+	 * run one at a time.
+	 */
+	void lock(String id) {
+		this.jdbc.sql("select id from imports where id = ? for update").param(id).query(String.class).list();
+	}
+
+	void setDeleted(String id, int deleted) {
+		this.jdbc.sql("update imports set deleted_count = ? where id = ?").params(deleted, id).update();
+	}
+
+	/** Every entry of what an import changed, in its order. */
+	List<ImportChange> allChanges(String importId) {
+		List<ImportChange> entries = new ArrayList<>();
+		this.jdbc.sql("select entries from import_change_chunks where import_id = ? order by chunk")
+			.param(importId)
+			.query((rs) -> {
+				entries.addAll(this.json.readValue(rs.getString(1), CHANGES));
+			});
+		return entries;
+	}
+
+	private static Set<String> ids(String joined) {
+		return (joined == null || joined.isEmpty()) ? Set.of() : Set.of(joined.split(","));
+	}
+
 	private static String truncate(String text, int max) {
 		return (text != null && text.length() > max) ? text.substring(0, max - 1) + "…" : text;
 	}
@@ -243,7 +315,8 @@ class ImportRepository {
 				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
 				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
-				DateOrder.parse(rs.getString("date_format")).orElse(null));
+				DateOrder.parse(rs.getString("date_format")).orElse(null), Import.Kind.valueOf(rs.getString("kind")),
+				rs.getString("undo_of"), rs.getString("undone_by"), rs.getInt("deleted_count"));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

@@ -3,6 +3,7 @@ package io.clientdesk.importing.web;
 import java.util.List;
 
 import io.clientdesk.importing.job.OnError;
+import io.clientdesk.importing.job.UndoConflicts;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.importing.rows.DateOrder;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -36,6 +37,7 @@ class ImportWebConfiguration implements WebMvcConfigurer {
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(String.class, OnError.class, OnError::of);
 		registry.addConverter(String.class, DateOrder.class, (text) -> DateOrder.parse(text).orElse(null));
+		registry.addConverter(String.class, UndoConflicts.class, UndoConflicts::of);
 	}
 
 	@Override
