@@ -388,8 +388,18 @@ public class Bench {
 					serverPids.add(second.process().pid());
 				}
 				Map<Long, Double> cpuBefore = cpu(serverPids, database);
-				double ms = fourUploaders(files, servers, "scale" + run + (two ? "two" : "one"));
-				Map<Long, Double> cpuAfter = cpu(serverPids, database);
+				double ms;
+				Map<Long, Double> cpuAfter;
+				try {
+					ms = fourUploaders(files, servers, "scale" + run + (two ? "two" : "one"));
+					cpuAfter = cpu(serverPids, database);
+				}
+				finally {
+					if (second != null) {
+						second.process().destroy();
+						second.process().waitFor();
+					}
+				}
 				String setUp = two ? "two servers, one PostgreSQL" : "one server";
 				record(String.format(Locale.ROOT, "%,d clients, 4 uploaders, %s (rows/s)", files * 5000, setUp),
 						files * 5000 / (ms / 1000));
@@ -407,10 +417,6 @@ public class Bench {
 				record("CPU per 5 000-row import, " + setUp + ": the server(s) (ms)", serverCpu * 1000 / files);
 				record("CPU per 5 000-row import, " + setUp + ": PostgreSQL's backends (ms)",
 						databaseCpu * 1000 / files);
-				if (second != null) {
-					second.process().destroy();
-					second.process().waitFor();
-				}
 			}
 		}
 		psql(database, "vacuum analyze");
