@@ -81,6 +81,8 @@ public class Bench {
 
 	public static void main(String[] args) throws Exception {
 		boolean quick = List.of(args).contains("--quick");
+		// --scale: only the scenario of two servers on one database (the full run includes it)
+		boolean scaleOnly = List.of(args).contains("--scale");
 		int runs = quick ? 1 : 3;
 		String jar = "target/clientdesk.jar";
 		String database = "clientdesk_bench";
@@ -98,9 +100,14 @@ public class Bench {
 		Bench bench = new Bench(quick, runs, jar, database);
 		String loadBefore = loadAverage();
 		try {
-			bench.postgres();
-			bench.h2();
-			bench.validate();
+			if (!scaleOnly) {
+				bench.postgres();
+				bench.h2();
+				bench.validate();
+			}
+			if (scaleOnly || !quick) {
+				bench.twoServers();
+			}
 		}
 		finally {
 			bench.stopServer();
@@ -322,14 +329,25 @@ public class Bench {
 	}
 
 	double fourUploaders(int files) throws Exception {
+		return fourUploaders(files, List.of(this.base), "par");
+	}
+
+	/**
+	 * Four uploaders at once, each uploading its share of {@code files} one after the other (the
+	 * next once the previous has ended); uploader {@code u} sends to server {@code u} modulo the
+	 * servers, and follows its imports there. Milliseconds until the last has ended.
+	 */
+	double fourUploaders(int files, List<String> servers, String prefix) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		long start = System.nanoTime();
 		List<Future<?>> futures = new ArrayList<>();
 		for (int uploader = 0; uploader < 4; uploader++) {
 			int first = uploader;
+			String server = servers.get(uploader % servers.size());
 			futures.add(pool.submit(() -> {
 				for (int i = first; i < files; i += 4) {
-					awaitImport(upload("parallel-" + i + ".csv", newClients("par" + i, 5000)));
+					String id = upload(server, "parallel-" + i + ".csv", newClients(prefix + i, 5000));
+					awaitImport(server, id, System.nanoTime());
 				}
 				return null;
 			}));
@@ -339,6 +357,116 @@ public class Bench {
 		}
 		pool.shutdown();
 		return (System.nanoTime() - start) / 1e6;
+	}
+
+	/**
+	 * Two servers on one PostgreSQL database against one, with the same 4 uploaders (each one's
+	 * imports one after the other, spread over both servers), taking turns: rows/s of each. The
+	 * second server is started for its turn only: alive, it would take imports from the queue.
+	 */
+	void twoServers() throws Exception {
+		String database = this.pgDatabase + "_scale";
+		psql("postgres", "drop database if exists " + database + " with (force)");
+		psql("postgres", "create database " + database);
+		List<String> args = List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+				"--spring.datasource.username=postgres");
+		startServer(args);
+		setUpOrganisation();
+		warmUp(this.base, "warm1s");
+		int files = this.quick ? 8 : 40;
+		for (int run = 0; run < this.runs; run++) {
+			for (boolean two : (run % 2 == 0) ? List.of(false, true) : List.of(true, false)) {
+				List<String> servers = new ArrayList<>(List.of(this.base));
+				Server second = null;
+				if (two) {
+					second = launch(args, "server-2.log");
+					servers.add(second.base());
+					warmUp(second.base(), "warm2s" + run);
+				}
+				List<Long> serverPids = new ArrayList<>(List.of(this.server.pid()));
+				if (second != null) {
+					serverPids.add(second.process().pid());
+				}
+				Map<Long, Double> cpuBefore = cpu(serverPids, database);
+				double ms;
+				Map<Long, Double> cpuAfter;
+				try {
+					ms = fourUploaders(files, servers, "scale" + run + (two ? "two" : "one"));
+					cpuAfter = cpu(serverPids, database);
+				}
+				finally {
+					if (second != null) {
+						second.process().destroy();
+						second.process().waitFor();
+					}
+				}
+				String setUp = two ? "two servers, one PostgreSQL" : "one server";
+				record(String.format(Locale.ROOT, "%,d clients, 4 uploaders, %s (rows/s)", files * 5000, setUp),
+						files * 5000 / (ms / 1000));
+				double serverCpu = 0;
+				double databaseCpu = 0;
+				for (var entry : cpuAfter.entrySet()) {
+					double used = entry.getValue() - cpuBefore.getOrDefault(entry.getKey(), 0.0);
+					if (serverPids.contains(entry.getKey())) {
+						serverCpu += used;
+					}
+					else {
+						databaseCpu += used;
+					}
+				}
+				record("CPU per 5 000-row import, " + setUp + ": the server(s) (ms)", serverCpu * 1000 / files);
+				record("CPU per 5 000-row import, " + setUp + ": PostgreSQL's backends (ms)",
+						databaseCpu * 1000 / files);
+			}
+		}
+		psql(database, "vacuum analyze");
+		String[] sizes = psql(database, "select count(*), pg_total_relation_size('clients'), "
+				+ "pg_total_relation_size('client_search'), pg_indexes_size('clients') + pg_indexes_size('client_search'), "
+				+ "pg_database_size(current_database()) from clients")
+			.lines()
+			.filter((line) -> line.matches(" *[0-9].*"))
+			.findFirst()
+			.orElseThrow()
+			.trim()
+			.split("\\s*\\|\\s*");
+		long clients = Long.parseLong(sizes[0]);
+		this.notes.put("two-server scenario: clients stored; bytes per client in clients + client_search "
+				+ "(of which indexes); the whole database per client", String.format(Locale.ROOT, "%,d; %d (%d); %d",
+						clients, (Long.parseLong(sizes[1]) + Long.parseLong(sizes[2])) / clients,
+						Long.parseLong(sizes[3]) / clients, Long.parseLong(sizes[4]) / clients));
+		stopServer();
+		psql("postgres", "drop database if exists " + database + " with (force)");
+	}
+
+	/**
+	 * CPU seconds used so far by each of {@code pids} and by each PostgreSQL backend connected to
+	 * {@code database} (the servers' pools), from /proc/PID/stat: what an import costs each side.
+	 */
+	static Map<Long, Double> cpu(List<Long> pids, String database) throws Exception {
+		List<Long> all = new ArrayList<>(pids);
+		psql("postgres", "select pid from pg_stat_activity where datname = '" + database + "'").lines()
+			.map(String::trim)
+			.filter((line) -> line.matches("[0-9]+"))
+			.forEach((pid) -> all.add(Long.parseLong(pid)));
+		Map<Long, Double> seconds = new LinkedHashMap<>();
+		for (long pid : all) {
+			try {
+				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				seconds.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+			}
+			catch (IOException ex) {
+				// a connection closed meanwhile
+			}
+		}
+		return seconds;
+	}
+
+	/** Three imports, not measured: the first imports after a start run on a cold JVM. */
+	void warmUp(String server, String prefix) {
+		for (int i = 0; i < 3; i++) {
+			awaitImport(server, upload(server, "warm-up.csv", newClients(prefix + "i" + i, 5000)), System.nanoTime());
+		}
 	}
 
 	// ---------------------------------------------------------------- data
@@ -463,30 +591,41 @@ public class Bench {
 
 	// ---------------------------------------------------------------- the server
 
+	/** Starts the server that the scenarios use; milliseconds until it is healthy. */
 	double startServer(List<String> args) throws Exception {
+		Server started = launch(args, "server.log");
+		this.server = started.process();
+		this.base = started.base();
+		return started.startMs();
+	}
+
+	record Server(Process process, String base, double startMs) {
+	}
+
+	/** Starts a server on a free port, logging to {@code log}, and waits until it is healthy. */
+	Server launch(List<String> args, String log) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		this.base = "http://127.0.0.1:" + port;
+		String base = "http://127.0.0.1:" + port;
 		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
 				"-jar", this.jar, "--server.port=" + port));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("server.log").toFile()));
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve(log).toFile()));
 		builder.environment().put("CLIENTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		long start = System.nanoTime();
-		this.server = builder.start();
+		Process process = builder.start();
 		while (true) {
-			if (!this.server.isAlive()) {
-				throw new IllegalStateException("the server stopped; see " + this.work.resolve("server.log"));
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the server stopped; see " + this.work.resolve(log));
 			}
 			try {
 				HttpResponse<String> health = this.http.send(
-						HttpRequest.newBuilder(URI.create(this.base + "/actuator/health")).build(),
-						BodyHandlers.ofString());
+						HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(), BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return (System.nanoTime() - start) / 1e6;
+					return new Server(process, base, (System.nanoTime() - start) / 1e6);
 				}
 			}
 			catch (IOException ex) {
@@ -523,12 +662,20 @@ public class Bench {
 	// ---------------------------------------------------------------- HTTP
 
 	HttpRequest.Builder request(String path) {
+		return request(this.base, path);
+	}
+
+	HttpRequest.Builder request(String base, String path) {
 		String token = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create(this.base + path)).header("Authorization", "Basic " + token);
+		return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token);
 	}
 
 	String get(String path) {
-		return send(request(path).GET().build(), 200);
+		return get(this.base, path);
+	}
+
+	String get(String base, String path) {
+		return send(request(base, path).GET().build(), 200);
 	}
 
 	String post(String path, String json) {
@@ -556,6 +703,10 @@ public class Bench {
 	}
 
 	String upload(String fileName, byte[] content) {
+		return upload(this.base, fileName, content);
+	}
+
+	String upload(String base, String fileName, byte[] content) {
 		String boundary = "bench" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
@@ -565,7 +716,7 @@ public class Bench {
 		System.arraycopy(head, 0, body, 0, head.length);
 		System.arraycopy(content, 0, body, head.length, content.length);
 		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		String answer = send(request("/api/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		String answer = send(request(base, "/api/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), 202);
 		return field(answer, "id");
@@ -582,8 +733,12 @@ public class Bench {
 
 	/** Polls the import every 5 ms until it ends; milliseconds since {@code start}. */
 	double awaitImport(String id, long start) {
+		return awaitImport(this.base, id, start);
+	}
+
+	double awaitImport(String base, String id, long start) {
 		while (true) {
-			String view = get("/api/imports/" + id);
+			String view = get(base, "/api/imports/" + id);
 			String status = field(view, "status");
 			if (status.equals("SUCCEEDED")) {
 				return (System.nanoTime() - start) / 1e6;
