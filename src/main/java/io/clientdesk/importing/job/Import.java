@@ -1,5 +1,6 @@
 package io.clientdesk.importing.job;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.clientdesk.importing.ImportStatus;
@@ -9,11 +10,23 @@ import io.clientdesk.importing.ImportStatus;
  * and {@code unchanged} are what the import wrote (or, for a dry run, would write),
  * {@code failed} the rows with at least one error. {@code filesDeletedAt}: when the
  * retention deleted the uploaded file and the error rows ({@code errorReport} then
- * answers 410), or null while they are kept.
+ * answers 410), or null while they are kept. {@code processedRows}: the rows checked (and
+ * written) so far, all of them once the import has ended; {@code secondsLeft}: while it
+ * runs, about how long it will still take at the pace it has had (null before its first
+ * chunk of rows, and once it has ended).
  */
 public record Import(String id, String fileName, ImportStatus status, boolean dryRun, OnError onError, int totalRows,
 		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
-		Instant finishedAt, String errorReport, String sha256, String sameFileAs, Instant filesDeletedAt) {
+		Instant finishedAt, String errorReport, String sha256, String sameFileAs, Instant filesDeletedAt,
+		int processedRows, Long secondsLeft) {
+
+	public Import {
+		if (secondsLeft == null && status == ImportStatus.PROCESSING && startedAt != null && processedRows > 0
+				&& processedRows < totalRows) {
+			double elapsed = Math.max(0, Duration.between(startedAt, Instant.now()).toMillis()) / 1000.0;
+			secondsLeft = Math.round(elapsed / processedRows * (totalRows - processedRows));
+		}
+	}
 
 	/**
 	 * A new import, waiting for a worker: nothing counted, started or finished yet.
@@ -21,7 +34,7 @@ public record Import(String id, String fileName, ImportStatus status, boolean dr
 	static Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String createdBy,
 			Instant createdAt, String sha256, String sameFileAs) {
 		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, createdBy,
-				createdAt, null, null, null, sha256, sameFileAs, null);
+				createdAt, null, null, null, sha256, sameFileAs, null, 0, null);
 	}
 
 	/** Rows the import took in: created, updated or unchanged. */

@@ -1,11 +1,8 @@
 package io.clientdesk.importing.job;
 
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -54,8 +51,8 @@ public class ImportService {
 	private final TransactionTemplate transaction;
 
 	/**
-	 * Uploads checked at once: 20 at once held 20 files' rows in memory (227 of 256 MiB
-	 * of heap) and took both cores, for no answer sooner (docs/performance.md).
+	 * Uploads checked at once: 20 at once took both cores, for no answer sooner (and,
+	 * before files were read as streams, 227 of 256 MiB of heap: docs/performance.md).
 	 */
 	private final Semaphore checking;
 
@@ -77,40 +74,52 @@ public class ImportService {
 
 	/**
 	 * Checks the whole file and, where nothing rejects it, stores it with a new import
-	 * and queues the import; answers at once. The content is read once, and no further
-	 * than the size limit, and checked before the transaction that stores it begins: the
-	 * transaction holds a pooled connection, and 20 uploads at once, each reading and
-	 * checking under the others' load, took all of them while the list waited
-	 * (docs/performance.md). A few are checked at once ({@link #checking}).
+	 * and queues the import; answers at once. The content is copied once, and no further
+	 * than the size limit, to a temporary file, checked from there as a stream (its rows
+	 * are counted, not kept) and stored in chunks from there too; the checks run before
+	 * the transaction that stores it begins: the transaction holds a pooled connection,
+	 * and 20 uploads at once, each reading and checking under the others' load, took all
+	 * of them while the list waited (docs/performance.md). A few are checked at once
+	 * ({@link #checking}).
 	 * @throws FileRejectedException naming every problem that rejects the file as a whole
 	 * @throws io.clientdesk.shared.LimitReachedException where the user has too many
 	 * imports waiting (429) or too many bytes stored (413)
 	 */
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
 		ImportLimits limits = this.properties.limits();
-		byte[] bytes;
-		int rows; // not the parsed rows themselves: they may go once checked
+		UploadedFile file;
+		int rows;
 		this.checking.acquireUninterruptibly();
 		try {
-			bytes = ClientCsvParser.readAtMost(content, limits);
-			rows = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows().size();
+			file = UploadedFile.copy(content, limits);
+			try {
+				rows = this.parser.read((fileName != null) ? fileName : "", file.source(), limits, (row) -> {
+				}).records();
+			}
+			catch (RuntimeException ex) {
+				file.close();
+				throw ex;
+			}
 		}
 		finally {
 			this.checking.release();
 		}
-		String sha256 = sha256(bytes);
-		return this.transaction.execute((status) -> {
-			this.quota.checkUpload(user.username(), bytes.length);
-			String fileId = ObjectIds.next();
-			Instant now = this.clock.instant();
-			this.imports.insertFile(fileId, sha256, bytes, now);
-			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256);
-			this.imports.insert(view, fileId, null);
-			this.queue.enqueue(view.id());
-			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
-					"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
-			return view;
-		});
+		try (file) {
+			String sha256 = file.sha256();
+			return this.transaction.execute((status) -> {
+				this.quota.checkUpload(user.username(), file.size());
+				String fileId = ObjectIds.next();
+				Instant now = this.clock.instant();
+				this.imports.insertFile(fileId, sha256, file.source(), now);
+				Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256);
+				this.imports.insert(view, fileId, null);
+				this.queue.enqueue(view.id());
+				this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(),
+						Map.of("file", (fileName != null) ? fileName : "", "dryRun", dryRun, "onError", onError.value(),
+								"rows", view.totalRows(), "sha256", sha256));
+				return view;
+			});
+		}
 	}
 
 	/**
@@ -191,15 +200,6 @@ public class ImportService {
 
 	private static InvalidRequestException gone(String detail) {
 		return new InvalidRequestException(HttpStatus.GONE, "Gone", detail, List.of());
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
