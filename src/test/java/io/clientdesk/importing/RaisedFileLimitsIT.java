@@ -145,8 +145,8 @@ class RaisedFileLimitsIT {
 	@Test
 	void a_running_import_shows_its_progress_on_the_api_in_the_dialog_and_on_the_imports_page() {
 		Login manager = this.api.user("progress-" + this.run, "MANAGER");
-		String id = this.imports.run("progress.csv", TestFiles.newClients(this.run, 3, "Progress"), "?dryRun=true",
-				manager)
+		String id = this.imports
+			.run("progress.csv", TestFiles.newClients(this.run, 3, "Progress"), "?dryRun=true", manager)
 			.get("id")
 			.asString();
 		// as if it were halfway through 10 000 rows, started 20 s ago

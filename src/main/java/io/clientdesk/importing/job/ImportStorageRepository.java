@@ -67,9 +67,10 @@ class ImportStorageRepository {
 			.param("now", Timestamp.from(now))
 			.param("cutoff", Timestamp.from(cutoff))
 			.update();
+		// every deleted file's, not only these: the time as stored may be less precise
 		this.jdbc
-			.sql("delete from import_file_chunks where file_id in (select id from import_files where deleted_at = ?)")
-			.param(Timestamp.from(now))
+			.sql("delete from import_file_chunks where file_id in"
+					+ " (select id from import_files where deleted_at is not null)")
 			.update();
 		return deleted;
 	}
