@@ -644,28 +644,24 @@ public class Bench {
 
 	/** A file of new clients as {@link #newClients} writes them, written to disk a row at a time. */
 	Path newClientsFile(String prefix, int rows) throws IOException {
-		Path file = this.work.resolve(prefix + ".csv");
-		try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write(NEW_CLIENTS_HEADER);
-			StringBuilder row = new StringBuilder();
-			for (int i = 0; i < rows; i++) {
-				row.setLength(0);
-				appendNewClient(row, prefix, i);
-				out.append(row);
-			}
-		}
-		return file;
+		return writeRows(prefix + ".csv", NEW_CLIENTS_HEADER, rows, (row, i) -> appendNewClient(row, prefix, i));
 	}
 
 	/** A file of changes as {@link #changedClients} writes them, written to disk a row at a time. */
 	Path changedClientsFile(String prefix, int rows, String lastName) throws IOException {
-		Path file = this.work.resolve(prefix + "-changed.csv");
+		return writeRows(prefix + "-changed.csv", CHANGED_CLIENTS_HEADER, rows,
+				(row, i) -> appendChangedClient(row, prefix, i, lastName));
+	}
+
+	Path writeRows(String name, String header, int rows, java.util.function.ObjIntConsumer<StringBuilder> writer)
+			throws IOException {
+		Path file = this.work.resolve(name);
 		try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write(CHANGED_CLIENTS_HEADER);
+			out.write(header);
 			StringBuilder row = new StringBuilder();
 			for (int i = 0; i < rows; i++) {
 				row.setLength(0);
-				appendChangedClient(row, prefix, i, lastName);
+				writer.accept(row, i);
 				out.append(row);
 			}
 		}
