@@ -77,8 +77,15 @@ final class FileReading {
 		QuoteScan.Scanner scanner = new QuoteScan.Scanner(this.delimiter);
 		boolean readToEnd;
 		boolean nul;
-		try (Scanned text = new Scanned(FileContent.reader(this.source, this.charset), scanner)) {
+		try (Reader decoded = FileContent.reader(this.source, this.charset)) {
+			Scanned text = new Scanned(decoded, scanner);
 			readToEnd = readRecords(text);
+			// the quotes of the whole file are reported, past a record that could not be
+			// read
+			char[] rest = new char[8192];
+			while (text.read(rest, 0, rest.length) >= 0) {
+				// the scan sees each character read
+			}
 			nul = text.nul;
 		}
 		catch (IOException ex) {
@@ -275,6 +282,14 @@ final class FileReading {
 				see(buffer[offset + i]);
 			}
 			return count;
+		}
+
+		/**
+		 * Left open when FastCSV closes it: the rest of the file is read for the quote
+		 * scan, and the text is closed by whoever opened it.
+		 */
+		@Override
+		public void close() {
 		}
 
 		private void see(char c) {
