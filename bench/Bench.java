@@ -67,6 +67,12 @@ public class Bench {
 
 	Process server;
 
+	/** The server's port: {@code --port N} on a shared machine, any free one by default. */
+	int port;
+
+	/** JVM options of the next server started, besides its heap. */
+	List<String> serverOptions = List.of();
+
 	List<String> projects = new ArrayList<>();
 
 	List<String> desks = new ArrayList<>();
@@ -83,9 +89,11 @@ public class Bench {
 		boolean quick = List.of(args).contains("--quick");
 		// --scale: only the scenario of two servers on one database (the full run includes it)
 		boolean scaleOnly = List.of(args).contains("--scale");
+		boolean million = List.of(args).contains("--million");
 		int runs = quick ? 1 : 3;
 		String jar = "target/clientdesk.jar";
 		String database = "clientdesk_bench";
+		int port = 0;
 		for (int i = 0; i < args.length - 1; i++) {
 			if (args[i].equals("--runs")) {
 				runs = Integer.parseInt(args[i + 1]);
@@ -96,16 +104,23 @@ public class Bench {
 			if (args[i].equals("--database")) {
 				database = args[i + 1];
 			}
+			if (args[i].equals("--port")) {
+				port = Integer.parseInt(args[i + 1]);
+			}
 		}
 		Bench bench = new Bench(quick, runs, jar, database);
+		bench.port = port;
 		String loadBefore = loadAverage();
 		try {
-			if (!scaleOnly) {
+			if (million) {
+				bench.million();
+			}
+			else if (!scaleOnly) {
 				bench.postgres();
 				bench.h2();
 				bench.validate();
 			}
-			if (scaleOnly || !quick) {
+			if (!million && (scaleOnly || !quick)) {
 				bench.twoServers();
 			}
 		}
@@ -379,7 +394,7 @@ public class Bench {
 				List<String> servers = new ArrayList<>(List.of(this.base));
 				Server second = null;
 				if (two) {
-					second = launch(args, "server-2.log");
+					second = launch(args, "server-2.log", 0);
 					servers.add(second.base());
 					warmUp(second.base(), "warm2s" + run);
 				}
@@ -484,29 +499,37 @@ public class Bench {
 		}
 	}
 
+	static final String NEW_CLIENTS_HEADER = "firstName,lastName,email,project,desk,active,type,created\n";
+
+	static final String CHANGED_CLIENTS_HEADER = "email,lastName,type,active\n";
+
 	byte[] newClients(String prefix, int rows) {
-		StringBuilder csv = new StringBuilder("firstName,lastName,email,project,desk,active,type,created\n");
+		StringBuilder csv = new StringBuilder(NEW_CLIENTS_HEADER);
 		for (int i = 0; i < rows; i++) {
-			String first = FIRST[i % FIRST.length];
-			String last = LAST[(i / FIRST.length) % LAST.length];
-			csv.append(first)
-				.append(',')
-				.append(last)
-				.append(',')
-				.append(email(prefix, i))
-				.append(',')
-				.append(this.projects.get(i % this.projects.size()))
-				.append(',')
-				.append(this.desks.get((i / this.projects.size()) % this.desks.size()))
-				.append(',')
-				.append(i % 10 != 0)
-				.append(',')
-				.append((i % 4 == 0) ? "Corporate" : "Personal")
-				.append(',')
-				.append(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 7919L % 150_000_000L))
-				.append('\n');
+			appendNewClient(csv, prefix, i);
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	void appendNewClient(StringBuilder csv, String prefix, int i) {
+		String first = FIRST[i % FIRST.length];
+		String last = LAST[(i / FIRST.length) % LAST.length];
+		csv.append(first)
+			.append(',')
+			.append(last)
+			.append(',')
+			.append(email(prefix, i))
+			.append(',')
+			.append(this.projects.get(i % this.projects.size()))
+			.append(',')
+			.append(this.desks.get((i / this.projects.size()) % this.desks.size()))
+			.append(',')
+			.append(i % 10 != 0)
+			.append(',')
+			.append((i % 4 == 0) ? "Corporate" : "Personal")
+			.append(',')
+			.append(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 7919L % 150_000_000L))
+			.append('\n');
 	}
 
 	/**
@@ -514,22 +537,26 @@ public class Bench {
 	 * own: it ends with the row's number) and type.
 	 */
 	byte[] changedClients(String prefix, int from, int to, String lastName) {
-		StringBuilder csv = new StringBuilder("email,lastName,type,active\n");
+		StringBuilder csv = new StringBuilder(CHANGED_CLIENTS_HEADER);
 		for (int i = from; i < to; i++) {
-			csv.append(email(prefix, i))
-				.append(',')
-				.append(lastName)
-				.append(' ')
-				.append(LAST[i % LAST.length])
-				.append(' ')
-				.append(i)
-				.append(',')
-				.append((i % 4 == 0) ? "Personal" : "Corporate")
-				.append(',')
-				.append(i % 10 == 0)
-				.append('\n');
+			appendChangedClient(csv, prefix, i, lastName);
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	static void appendChangedClient(StringBuilder csv, String prefix, int i, String lastName) {
+		csv.append(email(prefix, i))
+			.append(',')
+			.append(lastName)
+			.append(' ')
+			.append(LAST[i % LAST.length])
+			.append(' ')
+			.append(i)
+			.append(',')
+			.append((i % 4 == 0) ? "Personal" : "Corporate")
+			.append(',')
+			.append(i % 10 == 0)
+			.append('\n');
 	}
 
 	byte[] mixed(String existingPrefix, String newPrefix) {
@@ -589,11 +616,205 @@ public class Bench {
 		return ms;
 	}
 
+	// ---------------------------------------------------------------- a million rows (--million)
+
+	static final int MILLION = 1_000_000;
+
+	/** The import's limits raised as far as they go, for files of a million rows. */
+	static final List<String> MILLION_LIMITS = List.of("--clientdesk.import.max-records=1000000",
+			"--clientdesk.import.max-file-size=256MB");
+
+	/**
+	 * Files of a million rows on a server with 256 MiB of heap: creates into an empty table,
+	 * a dry run and creates with a million stored, an update of a million; on PostgreSQL,
+	 * then the create on H2. Each with the heap it took (from the server's GC log) and the
+	 * latency of the clients list and the bell meanwhile.
+	 */
+	void million() throws Exception {
+		psql("postgres", "drop database if exists " + this.pgDatabase + " with (force)");
+		psql("postgres", "create database " + this.pgDatabase);
+		Path gcLog = this.work.resolve("gc-postgresql.log");
+		this.serverOptions = List.of("-Xlog:gc:file=" + gcLog);
+		List<String> pg = new ArrayList<>(List.of(
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + this.pgDatabase,
+				"--spring.datasource.username=postgres"));
+		pg.addAll(MILLION_LIMITS);
+		startServer(pg);
+		setUpOrganisation();
+		warmUp("PostgreSQL");
+		millionImport("PostgreSQL: 1 000 000 create, empty table", "create.csv", newClientsFile("m1", MILLION),
+				"", gcLog);
+		Path second = newClientsFile("m2", MILLION);
+		millionImport("PostgreSQL: dry run of 1 000 000 creates, 1 000 000 stored", "create-2.csv", second,
+				"?dryRun=true", gcLog);
+		millionImport("PostgreSQL: 1 000 000 create, 1 000 000 stored", "create-2.csv", second, "", gcLog);
+		millionImport("PostgreSQL: 1 000 000 update, 2 000 000 stored", "update.csv",
+				changedClientsFile("m1", MILLION, "Updated"), "", gcLog);
+		stopServer();
+
+		Path h2Log = this.work.resolve("gc-h2.log");
+		this.serverOptions = List.of("-Xlog:gc:file=" + h2Log);
+		List<String> h2 = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:file:"
+				+ this.work.resolve("h2-million").resolve("clientdesk")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000"));
+		h2.addAll(MILLION_LIMITS);
+		startServer(h2);
+		setUpOrganisation();
+		warmUp("H2");
+		millionImport("H2: 1 000 000 create, empty table", "create.csv", newClientsFile("h1", MILLION), "", h2Log);
+		stopServer();
+	}
+
+	/**
+	 * Uploads a file of a million rows and follows it to its end, recording the time from the
+	 * upload, the upload's answer, the heap (peak before and after a collection, from the GC
+	 * log) and the latency of the clients list and the bell meanwhile, each polled every 250 ms.
+	 */
+	void millionImport(String name, String fileName, Path file, String query, Path gcLog) throws Exception {
+		long gcFrom = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+		String load = loadAverage();
+		List<Double> list = Collections.synchronizedList(new ArrayList<>());
+		List<Double> bell = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pollers = Executors.newFixedThreadPool(1);
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Future<?> polling = pollers.submit(() -> {
+			while (running.get()) {
+				list.add(timed(() -> get("/api/clients?size=50")));
+				bell.add(timed(() -> get("/api/notifications")));
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		long start = System.nanoTime();
+		String id;
+		String midway = null;
+		String view;
+		try {
+			id = uploadFile(fileName, file, query);
+			record(name + ": upload answer (s)", (System.nanoTime() - start) / 1e9);
+			while (true) {
+				view = get("/api/imports/" + id);
+				String status = field(view, "status");
+				if (status.equals("PROCESSING") && midway == null && number(view, "processedRows") > MILLION / 3) {
+					midway = "processedRows " + number(view, "processedRows") + ", secondsLeft "
+							+ view.replaceAll(".*\"secondsLeft\":([0-9]+|null).*", "$1");
+				}
+				if (!status.equals("QUEUED") && !status.equals("PROCESSING")) {
+					break;
+				}
+				Thread.sleep(200);
+			}
+		}
+		finally {
+			running.set(false);
+			polling.get();
+			pollers.shutdown();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (!field(view, "status").equals("SUCCEEDED")) {
+			throw new IllegalStateException(name + " ended " + view);
+		}
+		record(name + ", upload to end (s)", seconds);
+		long[] heap = gcPeaks(gcLog, gcFrom);
+		record(name + ": heap peak, before a collection (MiB)", heap[0]);
+		record(name + ": heap peak, after a collection (MiB)", heap[1]);
+		recordLatencies(name + ": clients list meanwhile", list);
+		recordLatencies(name + ": bell meanwhile", bell);
+		this.notes.put(name, String.format(Locale.ROOT,
+				"created %d, updated %d, unchanged %d; %,.0f rows/s; midway: %s; load average at the start %s,"
+						+ " at the end %s",
+				number(view, "created"), number(view, "updated"), number(view, "unchanged"), MILLION / seconds,
+				midway, load, loadAverage()));
+	}
+
+	void recordLatencies(String name, List<Double> latencies) {
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		if (sorted.isEmpty()) {
+			return;
+		}
+		record(name + ", p50 (ms)", sorted.get(sorted.size() / 2));
+		record(name + ", p95 (ms)", sorted.get((int) (sorted.size() * 0.95)));
+		record(name + ", max (ms)", sorted.get(sorted.size() - 1));
+	}
+
+	static double timed(Runnable request) {
+		long start = System.nanoTime();
+		request.run();
+		return (System.nanoTime() - start) / 1e6;
+	}
+
+	/**
+	 * The peaks of the heap in the GC log written since {@code from}: before a collection
+	 * and after one (in MiB), from lines such as {@code Pause Young (Normal) ... 150M->60M(256M)}.
+	 */
+	static long[] gcPeaks(Path gcLog, long from) throws IOException {
+		long[] peaks = { 0, 0 };
+		if (!Files.exists(gcLog)) {
+			return peaks;
+		}
+		byte[] all = Files.readAllBytes(gcLog);
+		String since = new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
+				StandardCharsets.UTF_8);
+		Matcher sizes = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)").matcher(since);
+		while (sizes.find()) {
+			peaks[0] = Math.max(peaks[0], Long.parseLong(sizes.group(1)));
+			peaks[1] = Math.max(peaks[1], Long.parseLong(sizes.group(2)));
+		}
+		return peaks;
+	}
+
+	/** A file of new clients as {@link #newClients} writes them, written to disk a row at a time. */
+	Path newClientsFile(String prefix, int rows) throws IOException {
+		return writeRows(prefix + ".csv", NEW_CLIENTS_HEADER, rows, (row, i) -> appendNewClient(row, prefix, i));
+	}
+
+	/** A file of changes as {@link #changedClients} writes them, written to disk a row at a time. */
+	Path changedClientsFile(String prefix, int rows, String lastName) throws IOException {
+		return writeRows(prefix + "-changed.csv", CHANGED_CLIENTS_HEADER, rows,
+				(row, i) -> appendChangedClient(row, prefix, i, lastName));
+	}
+
+	Path writeRows(String name, String header, int rows, java.util.function.ObjIntConsumer<StringBuilder> writer)
+			throws IOException {
+		Path file = this.work.resolve(name);
+		try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write(header);
+			StringBuilder row = new StringBuilder();
+			for (int i = 0; i < rows; i++) {
+				row.setLength(0);
+				writer.accept(row, i);
+				out.append(row);
+			}
+		}
+		return file;
+	}
+
+	/** Uploads a file from disk, streamed; the import's ID. */
+	String uploadFile(String fileName, Path file, String query) throws IOException {
+		String boundary = "bench" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		String answer = send(request("/api/imports" + query)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.timeout(Duration.ofMinutes(5))
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+					HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+			.build(), 202);
+		return field(answer, "id");
+	}
+
 	// ---------------------------------------------------------------- the server
 
 	/** Starts the server that the scenarios use; milliseconds until it is healthy. */
 	double startServer(List<String> args) throws Exception {
-		Server started = launch(args, "server.log");
+		Server started = launch(args, "server.log", this.port);
 		this.server = started.process();
 		this.base = started.base();
 		return started.startMs();
@@ -602,15 +823,20 @@ public class Bench {
 	record Server(Process process, String base, double startMs) {
 	}
 
-	/** Starts a server on a free port, logging to {@code log}, and waits until it is healthy. */
-	Server launch(List<String> args, String log) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
+	/**
+	 * Starts a server on the port given (a free one for 0), logging to {@code log}, and
+	 * waits until it is healthy.
+	 */
+	Server launch(List<String> args, String log, int port) throws Exception {
+		if (port == 0) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
 		}
 		String base = "http://127.0.0.1:" + port;
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-				"-jar", this.jar, "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+		command.addAll(this.serverOptions);
+		command.addAll(List.of("-jar", this.jar, "--server.port=" + port));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve(log).toFile()));

@@ -134,11 +134,10 @@ class ImportRetentionIT {
 
 	private boolean fileKept(String importId) {
 		return this.jdbc
-			.sql("select count(*) from import_files where content is not null and id = (select file_id from imports"
-					+ " where id = ?)")
+			.sql("select count(*) from import_file_chunks where file_id = (select file_id from imports where id = ?)")
 			.param(importId)
 			.query(Integer.class)
-			.single() == 1;
+			.single() > 0;
 	}
 
 }

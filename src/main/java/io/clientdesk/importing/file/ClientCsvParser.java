@@ -3,7 +3,10 @@ package io.clientdesk.importing.file;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.clientdesk.importing.file.FileRejectedException.Kind;
 import io.clientdesk.shared.Problem;
@@ -12,12 +15,13 @@ import io.clientdesk.shared.Problem;
  * Reads an uploaded client file and checks it as a whole: that it is CSV text, within the
  * limits, with a usable header and no dangerous cells. A file that fails is rejected with
  * every problem found; one that passes is returned with its records, which may still have
- * row errors.
+ * row errors. A file is read as a stream, a few times from its start, and never held
+ * whole: its records go one by one to a consumer ({@link #read}).
  */
 public class ClientCsvParser {
 
 	/**
-	 * Reads and checks a file.
+	 * Reads and checks a file held in memory, keeping its records.
 	 * @param fileName the name the file was uploaded with
 	 * @param content the file's bytes
 	 * @param limits the most records and bytes allowed
@@ -25,6 +29,20 @@ public class ClientCsvParser {
 	 * @throws FileRejectedException if the file is rejected as a whole
 	 */
 	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits) {
+		List<CsvRow> rows = new ArrayList<>();
+		FileOutline file = read(fileName, FileSource.of(content), limits, rows::add);
+		return new ParsedFile(file.charset(), file.delimiter(), file.columns(), rows);
+	}
+
+	/**
+	 * Reads and checks a file, giving each record to {@code rows} as it is read: the file
+	 * is checked for what rejects it as a whole first (its name, whether it is text, its
+	 * size), then read, its cells checked on the way.
+	 * @param rows takes each record within the limit, in file order; if the file is then
+	 * rejected (say for a formula on its last line), what it took must be dropped
+	 * @throws FileRejectedException if the file is rejected as a whole
+	 */
+	public FileOutline read(String fileName, FileSource content, ImportLimits limits, Consumer<CsvRow> rows) {
 		List<Problem> badName = FileContent.nameProblems(fileName);
 		if (!badName.isEmpty()) {
 			throw new FileRejectedException(Kind.BAD_NAME, badName);
@@ -33,19 +51,24 @@ public class ClientCsvParser {
 		if (!notCsv.isEmpty()) {
 			throw new FileRejectedException(Kind.NOT_CSV, notCsv);
 		}
-		if (content.length > limits.maxBytes()) {
-			throw new FileRejectedException(Kind.TOO_LARGE, List.of(tooManyBytes(content.length, limits)));
+		if (content.size() > limits.maxBytes()) {
+			throw new FileRejectedException(Kind.TOO_LARGE, List.of(tooManyBytes(content.size(), limits)));
 		}
-		FileContent.Text text = FileContent.decode(content);
-		if (text.text().indexOf('\0') >= 0) {
-			throw new FileRejectedException(Kind.NOT_CSV, List.of(FileContent.binary()));
-		}
-		return new FileReading(text, limits).read();
+		Charset charset = FileContent.charset(content);
+		return new FileReading(content, charset, limits, rows).read();
 	}
 
 	public static Problem tooManyBytes(long size, ImportLimits limits) {
 		return Problem.of("the file is " + Sizes.bytes(size) + ", more than the limit of "
 				+ Sizes.bytes(limits.maxBytes()) + " per file; split it into smaller files");
+	}
+
+	/**
+	 * The rejection of a file found larger than the byte limit while being received.
+	 */
+	public static FileRejectedException largerThan(ImportLimits limits) {
+		return new FileRejectedException(Kind.TOO_LARGE, List.of(Problem.of("the file is larger than the limit of "
+				+ Sizes.bytes(limits.maxBytes()) + " per file; split it into smaller files")));
 	}
 
 	/**
@@ -56,9 +79,7 @@ public class ClientCsvParser {
 		try (content) {
 			byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
 			if (bytes.length > limits.maxBytes()) {
-				throw new FileRejectedException(Kind.TOO_LARGE,
-						List.of(Problem.of("the file is larger than the limit of " + Sizes.bytes(limits.maxBytes())
-								+ " per file; split it into smaller files")));
+				throw largerThan(limits);
 			}
 			return bytes;
 		}

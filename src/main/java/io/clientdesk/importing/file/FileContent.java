@@ -1,11 +1,17 @@
 package io.clientdesk.importing.file;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +30,12 @@ public final class FileContent {
 	 * fewer): the size of {@code imports.file_name}.
 	 */
 	public static final int MAX_NAME_LENGTH = 255;
+
+	/** Bytes read at once, and characters decoded at once. */
+	private static final int BUFFER = 64 * 1024;
+
+	/** Bytes read to tell a file's format: the longest signature. */
+	private static final int START = 8;
 
 	private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
 
@@ -100,6 +112,15 @@ public final class FileContent {
 	 * be.
 	 */
 	public static List<Problem> notCsvProblems(String fileName, byte[] content) {
+		return notCsvProblems(fileName, FileSource.of(content));
+	}
+
+	/**
+	 * Why the file is not CSV text, judged by its name, its first bytes (another format's
+	 * signature, a byte-order mark) and, read through once, whether it holds a NUL byte;
+	 * empty when it may be.
+	 */
+	public static List<Problem> notCsvProblems(String fileName, FileSource content) {
 		List<Problem> problems = new ArrayList<>();
 		if (fileName == null || fileName.isBlank()) {
 			problems.add(Problem.of("the file has no name; only files whose name ends in .csv are accepted"));
@@ -108,8 +129,9 @@ public final class FileContent {
 			problems.add(Problem
 				.of("the file name '" + fileName.strip() + "' does not end in .csv; only CSV files are accepted"));
 		}
+		byte[] start = start(content);
 		String format = SIGNATURES.stream()
-			.filter((signature) -> signature.matches(content))
+			.filter((signature) -> signature.matches(start))
 			.map(Signature::format)
 			.findFirst()
 			.orElse(null);
@@ -117,7 +139,7 @@ public final class FileContent {
 			problems.add(Problem.of("the file is " + format + ", not CSV text; save it as CSV (in Excel: Save As, "
 					+ "CSV UTF-8) and upload that"));
 		}
-		else if (!startsWith(content, UTF16LE_BOM) && !startsWith(content, UTF16BE_BOM) && containsNul(content)) {
+		else if (!startsWith(start, UTF16LE_BOM) && !startsWith(start, UTF16BE_BOM) && containsNul(content)) {
 			problems.add(binary());
 		}
 		return problems;
@@ -129,41 +151,49 @@ public final class FileContent {
 	}
 
 	/**
-	 * The text of the file: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252
-	 * (what Excel on Windows writes) for anything that is not valid UTF-8. Nothing is
-	 * replaced: bytes that are not text in the charset read (a lone half of a UTF-16
-	 * surrogate pair, a byte Windows-1252 leaves undefined) reject the file, naming the
-	 * line.
+	 * The character set of the file: UTF-8 with or without BOM, UTF-16 with BOM, and
+	 * Windows-1252 (what Excel on Windows writes) for anything that is not valid UTF-8.
+	 * The whole file is decoded, as a stream, to be sure: nothing is replaced, and bytes
+	 * that are not text in the charset found (a lone half of a UTF-16 surrogate pair, a
+	 * byte Windows-1252 leaves undefined) reject the file, naming the line.
 	 * @throws FileRejectedException if the bytes are not text in that charset
 	 */
-	static Text decode(byte[] content) {
-		if (startsWith(content, UTF16LE_BOM)) {
-			return decode(content, UTF16LE_BOM.length, StandardCharsets.UTF_16LE);
+	static Charset charset(FileSource content) {
+		byte[] start = start(content);
+		if (startsWith(start, UTF16LE_BOM)) {
+			return checked(content, StandardCharsets.UTF_16LE);
 		}
-		if (startsWith(content, UTF16BE_BOM)) {
-			return decode(content, UTF16BE_BOM.length, StandardCharsets.UTF_16BE);
+		if (startsWith(start, UTF16BE_BOM)) {
+			return checked(content, StandardCharsets.UTF_16BE);
 		}
-		int offset = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
-		try {
-			return new Text(strictly(content, offset, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+		if (notText(content, bomLength(start), StandardCharsets.UTF_8) == null) {
+			return StandardCharsets.UTF_8;
 		}
-		catch (CharacterCodingException ex) {
-			return decode(content, offset, WINDOWS_1252);
-		}
+		return checked(content, WINDOWS_1252);
 	}
 
-	private static Text decode(byte[] content, int offset, Charset charset) {
+	/**
+	 * The text of the file in its charset, after its byte-order mark; bytes that are not
+	 * text in it (none, once {@link #charset checked}) are an error, never replaced.
+	 */
+	static Reader reader(FileSource content, Charset charset) throws IOException {
+		InputStream bytes = content.open();
 		try {
-			return new Text(strictly(content, offset, charset), charset);
+			bytes.skipNBytes(bomLength(start(content)));
 		}
-		catch (CharacterCodingException ex) {
-			throw new FileRejectedException(FileRejectedException.Kind.INVALID,
-					List.of(notText(content, offset, charset)));
+		catch (IOException | RuntimeException ex) {
+			bytes.close();
+			throw ex;
 		}
+		return new BufferedReader(new InputStreamReader(bytes, decoder(charset)), BUFFER);
 	}
 
-	private static String strictly(byte[] content, int offset, Charset charset) throws CharacterCodingException {
-		return decoder(charset).decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+	private static Charset checked(FileSource content, Charset charset) {
+		Problem notText = notText(content, bomLength(start(content)), charset);
+		if (notText != null) {
+			throw new FileRejectedException(FileRejectedException.Kind.INVALID, List.of(notText));
+		}
+		return charset;
 	}
 
 	private static CharsetDecoder decoder(Charset charset) {
@@ -172,32 +202,97 @@ public final class FileContent {
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 	}
 
-	/** Where the text stops being text in the charset: the line, and why. */
-	private static Problem notText(byte[] content, int offset, Charset charset) {
-		ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
-		CharBuffer text = CharBuffer.allocate(content.length);
-		decoder(charset).decode(bytes, text, true);
+	/**
+	 * Where the bytes after {@code offset} stop being text in the charset: the line, and
+	 * why; {@code null} if they are text throughout.
+	 */
+	private static Problem notText(FileSource content, int offset, Charset charset) {
+		CharsetDecoder decoder = decoder(charset);
+		ByteBuffer in = ByteBuffer.allocate(BUFFER);
+		CharBuffer out = CharBuffer.allocate(BUFFER);
 		int line = 1;
-		for (int i = 0; i < text.position(); i++) {
-			if (text.get(i) == '\n') {
-				line++;
+		try (InputStream bytes = content.open()) {
+			bytes.skipNBytes(offset);
+			boolean end = false;
+			while (!end) {
+				int read = bytes.read(in.array(), in.position(), in.remaining());
+				end = read < 0;
+				in.position(in.position() + Math.max(0, read));
+				in.flip();
+				CoderResult result;
+				do {
+					result = decoder.decode(in, out, end);
+					line += lineFeeds(out);
+				}
+				while (result.isOverflow());
+				if (end && !result.isError()) {
+					result = decoder.flush(out);
+					line += lineFeeds(out);
+				}
+				if (result.isError()) {
+					return notText(line, in.hasRemaining() ? in.get(in.position()) : 0, charset);
+				}
+				in.compact();
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	/** Line feeds decoded into the buffer, which is then emptied. */
+	private static int lineFeeds(CharBuffer decoded) {
+		int count = 0;
+		for (int i = 0; i < decoded.position(); i++) {
+			if (decoded.get(i) == '\n') {
+				count++;
 			}
 		}
+		decoded.clear();
+		return count;
+	}
+
+	private static Problem notText(int line, byte at, Charset charset) {
 		String what = charset.name().startsWith("UTF-16")
 				? "half of a surrogate pair without its other half (or an odd byte at the end)"
-				: String.format(Locale.ROOT, "the byte 0x%02X, which is neither UTF-8 nor Windows-1252",
-						content[bytes.position()]);
+				: String.format(Locale.ROOT, "the byte 0x%02X, which is neither UTF-8 nor Windows-1252", at);
 		return new Problem(line, null, "line " + line + " is not " + charset.displayName(Locale.ROOT) + " text: it has "
 				+ what + "; nothing would be read faithfully, so save the file again as CSV UTF-8");
 	}
 
-	private static boolean containsNul(byte[] content) {
-		for (byte b : content) {
-			if (b == 0) {
-				return true;
+	private static boolean containsNul(FileSource content) {
+		byte[] buffer = new byte[BUFFER];
+		try (InputStream bytes = content.open()) {
+			for (int read = bytes.read(buffer); read >= 0; read = bytes.read(buffer)) {
+				for (int i = 0; i < read; i++) {
+					if (buffer[i] == 0) {
+						return true;
+					}
+				}
 			}
+			return false;
 		}
-		return false;
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	/** The file's first bytes: enough for every signature and byte-order mark. */
+	private static byte[] start(FileSource content) {
+		try (InputStream bytes = content.open()) {
+			return bytes.readNBytes(START);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	private static int bomLength(byte[] start) {
+		if (startsWith(start, UTF16LE_BOM) || startsWith(start, UTF16BE_BOM)) {
+			return 2;
+		}
+		return startsWith(start, UTF8_BOM) ? UTF8_BOM.length : 0;
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {
@@ -218,9 +313,6 @@ public final class FileContent {
 			bytes[i] = (byte) values[i];
 		}
 		return bytes;
-	}
-
-	record Text(String text, Charset charset) {
 	}
 
 	private record Signature(String format, byte[]... prefixes) {

@@ -1,11 +1,15 @@
 package io.clientdesk.importing.file;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +26,9 @@ import io.clientdesk.shared.Problem;
 
 /**
  * Reading the text of one file: its quotes, header and records, each with its physical
- * start line, collecting every problem that rejects the file.
+ * start line, collecting every problem that rejects the file. The text is read as a
+ * stream, once for its delimiter (the header only) and once for the rest; each record
+ * goes to the reader's consumer as it is read, and nothing of it is kept.
  */
 final class FileReading {
 
@@ -30,33 +36,65 @@ final class FileReading {
 
 	private static final Pattern TOO_MANY_FIELDS = Pattern.compile("maximum limit of (\\d+) fields");
 
-	private final FileContent.Text text;
+	private final FileSource source;
+
+	private final Charset charset;
 
 	private final ImportLimits limits;
+
+	private final Consumer<CsvRow> rows;
 
 	private final char delimiter;
 
 	private final FileProblems problems = new FileProblems();
 
-	private final List<CsvRow> rows = new ArrayList<>();
-
 	private int records;
 
 	private Header header;
 
-	FileReading(FileContent.Text text, ImportLimits limits) {
-		this.text = text;
+	/**
+	 * @param rows takes each record within the limit, in file order
+	 */
+	FileReading(FileSource source, Charset charset, ImportLimits limits, Consumer<CsvRow> rows) {
+		this.source = source;
+		this.charset = charset;
 		this.limits = limits;
-		this.delimiter = QuoteScan.delimiter(text.text());
+		this.rows = rows;
+		try (Reader header = FileContent.reader(source, charset)) {
+			this.delimiter = QuoteScan.delimiter(header);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
-	 * The file's records.
-	 * @throws FileRejectedException naming every problem, if it has any
+	 * Reads the file, giving its records to the consumer.
+	 * @throws FileRejectedException naming every problem, if it has any (its records may
+	 * have been given already)
 	 */
-	ParsedFile read() {
-		QuoteScan.Result quotes = QuoteScan.scan(this.text.text(), this.delimiter);
-		boolean readToEnd = readRecords(quotes.unclosedQuote() != null);
+	FileOutline read() {
+		QuoteScan.Scanner scanner = new QuoteScan.Scanner(this.delimiter);
+		boolean readToEnd;
+		boolean nul;
+		try (Reader decoded = FileContent.reader(this.source, this.charset)) {
+			Scanned text = new Scanned(decoded, scanner);
+			readToEnd = readRecords(text);
+			// the quotes of the whole file are reported, past a record that could not be
+			// read
+			char[] rest = new char[8192];
+			while (text.read(rest, 0, rest.length) >= 0) {
+				// the scan sees each character read
+			}
+			nul = text.nul;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (nul) {
+			throw new FileRejectedException(Kind.NOT_CSV, List.of(FileContent.binary()));
+		}
+		QuoteScan.Result quotes = scanner.end();
 		reportQuotes(quotes);
 		boolean misread = quotes.unclosedQuote() != null || !quotes.loneCarriageReturns().isEmpty() || !readToEnd;
 		if (this.header == null && !misread) {
@@ -75,7 +113,7 @@ final class FileReading {
 		if (!this.problems.isEmpty()) {
 			throw new FileRejectedException(Kind.INVALID, this.problems.sorted());
 		}
-		return new ParsedFile(this.text.charset(), this.delimiter, this.header.columns(), this.rows);
+		return new FileOutline(this.charset, this.delimiter, this.header.columns(), this.records);
 	}
 
 	/**
@@ -99,7 +137,7 @@ final class FileReading {
 	/**
 	 * Reads the header and the records; false when a record could not be read.
 	 */
-	private boolean readRecords(boolean lastRecordUnclosed) {
+	private boolean readRecords(Scanned text) {
 		CsvReader<CsvRecord> reader = CsvReader.builder()
 			.fieldSeparator(this.delimiter)
 			.quoteCharacter('"')
@@ -108,11 +146,11 @@ final class FileReading {
 			.allowExtraFields(true)
 			.allowMissingFields(true)
 			.allowExtraCharsAfterClosingQuote(false)
-			.build(CsvRecordHandler.of(), this.text.text());
+			.build(CsvRecordHandler.of(), text);
 		try (CloseableIterator<CsvRecord> iterator = reader.iterator()) {
 			while (iterator.hasNext()) {
 				CsvRecord record = iterator.next();
-				if (lastRecordUnclosed && !iterator.hasNext()) {
+				if (!iterator.hasNext() && text.scanner.end().unclosedQuote() != null) {
 					// the rest of the file, swallowed by the quote: nothing in it is a
 					// cell
 					return true;
@@ -147,7 +185,7 @@ final class FileReading {
 			CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
 		}
 		if (this.records <= this.limits.maxRecords()) {
-			this.rows.add(new CsvRow(line, cells(record), fieldCountError(line, count)));
+			this.rows.accept(new CsvRow(line, cells(record), fieldCountError(line, count)));
 		}
 	}
 
@@ -204,6 +242,61 @@ final class FileReading {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The text as FastCSV reads it, shown to the quote scan as it goes by, and watched
+	 * for NUL characters (which only UTF-16 can decode to: other files with NUL bytes are
+	 * rejected before).
+	 */
+	private static final class Scanned extends FilterReader {
+
+		private final QuoteScan.Scanner scanner;
+
+		private boolean nul;
+
+		Scanned(Reader text, QuoteScan.Scanner scanner) {
+			super(text);
+			this.scanner = scanner;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c < 0) {
+				this.scanner.end();
+			}
+			else {
+				see((char) c);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int count = super.read(buffer, offset, length);
+			if (count < 0) {
+				this.scanner.end();
+			}
+			for (int i = 0; i < count; i++) {
+				see(buffer[offset + i]);
+			}
+			return count;
+		}
+
+		/**
+		 * Left open when FastCSV closes it: the rest of the file is read for the quote
+		 * scan, and the text is closed by whoever opened it.
+		 */
+		@Override
+		public void close() {
+		}
+
+		private void see(char c) {
+			this.nul |= c == '\0';
+			this.scanner.accept(c);
+		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.clientdesk.importing.file;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +12,15 @@ import java.util.List;
  * starts (FastCSV takes the rest of the file as that field) and where a quoted field
  * holds a lone carriage return (which FastCSV may misread). This is no splitter: fields
  * are read by FastCSV. It follows the same rules: a quote opens a quoted field only as
- * the field's first character, and two quotes in a quoted field are one quote.
+ * the field's first character, and two quotes in a quoted field are one quote. It reads
+ * the text character by character, as FastCSV reads it ({@link Scanner}), so that a file
+ * is never held whole.
  */
 final class QuoteScan {
 
 	private static final char[] DELIMITERS = { ',', ';', '\t' };
+
+	private static final int END = -1;
 
 	private QuoteScan() {
 	}
@@ -22,36 +30,52 @@ final class QuoteScan {
 	 * comma, a semicolon or a tab; a comma on a tie or when there is none.
 	 */
 	static char delimiter(String text) {
+		return delimiter(new StringReader(text));
+	}
+
+	/**
+	 * The delimiter of the text the reader gives, read no further than the first record.
+	 */
+	static char delimiter(Reader text) {
 		int[] counts = new int[DELIMITERS.length];
 		boolean inQuotes = false;
 		boolean fieldStart = true;
 		boolean content = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (inQuotes) {
-				if (c == '"') {
-					inQuotes = doubledQuoteAt(text, i);
-					i += inQuotes ? 1 : 0;
+		try {
+			int next = text.read();
+			while (next != END) {
+				char c = (char) next;
+				next = text.read();
+				if (inQuotes) {
+					if (c == '"') {
+						inQuotes = next == '"';
+						if (inQuotes) {
+							next = text.read();
+						}
+					}
+					continue;
 				}
-				continue;
-			}
-			if (c == '\n' || c == '\r') {
-				if (content) {
-					break;
+				if (c == '\n' || c == '\r') {
+					if (content) {
+						break;
+					}
+					fieldStart = true;
+					continue;
 				}
-				fieldStart = true;
-				continue;
+				content = true;
+				int delimiter = indexOf(c);
+				if (delimiter >= 0) {
+					counts[delimiter]++;
+					fieldStart = true;
+				}
+				else {
+					inQuotes = (c == '"' && fieldStart);
+					fieldStart = false;
+				}
 			}
-			content = true;
-			int delimiter = indexOf(c);
-			if (delimiter >= 0) {
-				counts[delimiter]++;
-				fieldStart = true;
-			}
-			else {
-				inQuotes = (c == '"' && fieldStart);
-				fieldStart = false;
-			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		int best = 0;
 		for (int i = 1; i < counts.length; i++) {
@@ -67,48 +91,9 @@ final class QuoteScan {
 	 * which quoted fields hold a carriage return that is not followed by a line feed.
 	 */
 	static Result scan(String text, char delimiter) {
-		int line = 1;
-		int field = 0;
-		boolean fieldStart = true;
-		boolean inQuotes = false;
-		Position opened = null;
-		List<Position> carriageReturns = new ArrayList<>();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean loneCarriageReturn = c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
-			boolean lineBreak = c == '\n' || loneCarriageReturn;
-			if (inQuotes) {
-				if (c == '"') {
-					inQuotes = doubledQuoteAt(text, i);
-					i += inQuotes ? 1 : 0;
-				}
-				else if (lineBreak) {
-					if (loneCarriageReturn && (carriageReturns.isEmpty()
-							|| carriageReturns.get(carriageReturns.size() - 1) != opened)) {
-						carriageReturns.add(opened);
-					}
-					line++;
-				}
-				continue;
-			}
-			if (lineBreak) {
-				line++;
-				field = 0;
-				fieldStart = true;
-			}
-			else if (c == delimiter) {
-				field++;
-				fieldStart = true;
-			}
-			else if (c != '\r') {
-				if (c == '"' && fieldStart) {
-					inQuotes = true;
-					opened = new Position(line, field);
-				}
-				fieldStart = false;
-			}
-		}
-		return new Result(inQuotes ? opened : null, carriageReturns);
+		Scanner scanner = new Scanner(delimiter);
+		text.chars().forEach(scanner::accept);
+		return scanner.end();
 	}
 
 	private static int indexOf(char c) {
@@ -118,6 +103,97 @@ final class QuoteScan {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Scans the quotes of a text given one character at a time; each character is judged
+	 * once the next one is known (a carriage return followed by a line feed is one line
+	 * break, two quotes in a quoted field are one quote).
+	 */
+	static final class Scanner {
+
+		private final char delimiter;
+
+		private final List<Position> carriageReturns = new ArrayList<>();
+
+		private int pending = END;
+
+		private boolean skipPending;
+
+		private int line = 1;
+
+		private int field;
+
+		private boolean fieldStart = true;
+
+		private boolean inQuotes;
+
+		private Position opened;
+
+		private Result result;
+
+		Scanner(char delimiter) {
+			this.delimiter = delimiter;
+		}
+
+		void accept(int c) {
+			if (this.pending != END) {
+				step((char) this.pending, c);
+			}
+			this.pending = c;
+		}
+
+		/** What the scan found, once the text has ended. */
+		Result end() {
+			if (this.result == null) {
+				if (this.pending != END) {
+					step((char) this.pending, END);
+				}
+				this.pending = END;
+				this.result = new Result(this.inQuotes ? this.opened : null, List.copyOf(this.carriageReturns));
+			}
+			return this.result;
+		}
+
+		private void step(char c, int next) {
+			if (this.skipPending) {
+				this.skipPending = false;
+				return;
+			}
+			boolean loneCarriageReturn = c == '\r' && next != '\n';
+			boolean lineBreak = c == '\n' || loneCarriageReturn;
+			if (this.inQuotes) {
+				if (c == '"') {
+					this.inQuotes = next == '"';
+					this.skipPending = this.inQuotes;
+				}
+				else if (lineBreak) {
+					if (loneCarriageReturn && (this.carriageReturns.isEmpty()
+							|| this.carriageReturns.get(this.carriageReturns.size() - 1) != this.opened)) {
+						this.carriageReturns.add(this.opened);
+					}
+					this.line++;
+				}
+				return;
+			}
+			if (lineBreak) {
+				this.line++;
+				this.field = 0;
+				this.fieldStart = true;
+			}
+			else if (c == this.delimiter) {
+				this.field++;
+				this.fieldStart = true;
+			}
+			else if (c != '\r') {
+				if (c == '"' && this.fieldStart) {
+					this.inQuotes = true;
+					this.opened = new Position(this.line, this.field);
+				}
+				this.fieldStart = false;
+			}
+		}
+
 	}
 
 	/**
@@ -133,11 +209,6 @@ final class QuoteScan {
 	 * A physical line (the first is 1) and the index of a field in its record.
 	 */
 	record Position(int line, int field) {
-	}
-
-	/** A quote inside a quoted field written as two: it does not close the field. */
-	private static boolean doubledQuoteAt(String text, int quote) {
-		return quote + 1 < text.length() && text.charAt(quote + 1) == '"';
 	}
 
 }

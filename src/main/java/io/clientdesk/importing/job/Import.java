@@ -1,5 +1,6 @@
 package io.clientdesk.importing.job;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.clientdesk.importing.ImportStatus;
@@ -12,12 +13,24 @@ import io.clientdesk.importing.rows.DateOrder;
  * retention deleted the uploaded file and the error rows ({@code errorReport} then
  * answers 410), or null while they are kept. {@code dateFormat}: the order of the file's
  * numeric dates as the upload declared it, or null when none was declared.
- * {@code undoneBy}: the undo that undid it, or null.
+ * {@code undoneBy}: the undo that undid it, or null. {@code processedRows}: the rows
+ * checked (and written) so far, all of them once the import has ended;
+ * {@code secondsLeft}: while it runs, about how long it will still take at the pace it
+ * has had (null before its first chunk of rows, and once it has ended).
  */
 public record Import(String id, String fileName, ImportStatus status, boolean dryRun, OnError onError, int totalRows,
 		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
 		Instant finishedAt, String errorReport, String sha256, String sameFileAs, Instant filesDeletedAt,
-		DateOrder dateFormat, Kind kind, String undoOf, String undoneBy, int deleted) {
+		DateOrder dateFormat, Kind kind, String undoOf, String undoneBy, int deleted, int processedRows,
+		Long secondsLeft) {
+
+	public Import {
+		if (secondsLeft == null && status == ImportStatus.PROCESSING && startedAt != null && processedRows > 0
+				&& processedRows < totalRows) {
+			double elapsed = Math.max(0, Duration.between(startedAt, Instant.now()).toMillis()) / 1000.0;
+			secondsLeft = Math.round(elapsed / processedRows * (totalRows - processedRows));
+		}
+	}
 
 	/**
 	 * An import of a file, or the undo of one: {@code undoOf} names the import it undoes,
@@ -36,14 +49,14 @@ public record Import(String id, String fileName, ImportStatus status, boolean dr
 	static Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String createdBy,
 			Instant createdAt, String sha256, String sameFileAs, DateOrder dateFormat) {
 		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, createdBy,
-				createdAt, null, null, null, sha256, sameFileAs, null, dateFormat, Kind.IMPORT, null, null, 0);
+				createdAt, null, null, null, sha256, sameFileAs, null, dateFormat, Kind.IMPORT, null, null, 0, 0, null);
 	}
 
 	/** The undo of an import, waiting for a worker; one row per entry of its changes. */
 	static Import undoQueued(String id, Import undone, int totalRows, String createdBy, Instant createdAt) {
 		return new Import(id, undone.fileName(), ImportStatus.QUEUED, false, OnError.SKIP, totalRows, 0, 0, 0, 0,
 				createdBy, createdAt, null, null, null, undone.sha256(), null, null, null, Kind.UNDO, undone.id(), null,
-				0);
+				0, 0, null);
 	}
 
 	/** Rows the import took in: created, updated or unchanged. */

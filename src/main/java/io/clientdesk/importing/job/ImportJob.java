@@ -14,6 +14,7 @@ import io.clientdesk.importing.ImportFinished;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.ImportUndone;
 import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 
@@ -23,6 +24,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
+	/**
+	 * How long writing the progress may take: it may wait, and is then left out, but
+	 * never holds the import up long.
+	 */
+	private static final int PROGRESS_TIMEOUT_SECONDS = 2;
 
 	/** How often to ask whether an import whose connection broke had ended. */
 	private static final int ENDED_CHECKS = 10;
@@ -52,6 +62,12 @@ class ImportJob {
 
 	private final TransactionTemplate transaction;
 
+	/**
+	 * Where the progress is written: a transaction of its own, committed at once, since
+	 * nobody sees the import's own before it ends.
+	 */
+	private final TransactionTemplate progress;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -64,6 +80,9 @@ class ImportJob {
 		this.properties = properties;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.progress = new TransactionTemplate(transactionManager);
+		this.progress.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.progress.setTimeout(PROGRESS_TIMEOUT_SECONDS);
 		this.clock = Clock.systemUTC();
 		this.audit = audit;
 	}
@@ -104,11 +123,18 @@ class ImportJob {
 		String importId = stored.view().id();
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.transaction.execute((status) -> process(stored));
+				reportProgress(importId, 0);
+				return this.transaction.execute((status) -> process(stored, status));
 			}
 			catch (ImportRun.FileGoneException | ImportUndo.RefusedException ex) {
 				log.warn("Import {}: {}", importId, ex.getMessage());
 				return fail(stored, ex.getMessage());
+			}
+			catch (FileRejectedException ex) {
+				// checked at upload: only limits lowered since then reject it now
+				log.warn("Import {}: {}", importId, ex.getMessage());
+				return fail(stored,
+						ex.kind().summary() + ": " + ex.problems().get(0).message() + ". Nothing was written");
 			}
 			catch (RuntimeException ex) {
 				if (stopping.getAsBoolean()) {
@@ -160,9 +186,23 @@ class ImportJob {
 		}
 	}
 
-	private ImportFinished process(StoredImport stored) {
-		ImportRun.Outcome outcome = stored.view().undoOf() != null ? this.undo.run(stored) : this.attempt.run(stored);
+	private ImportFinished process(StoredImport stored, TransactionStatus status) {
+		ImportRun.Outcome outcome = (stored.view().undoOf() != null) ? this.undo.run(stored)
+				: this.attempt.run(stored, status, (processed) -> reportProgress(stored.view().id(), processed));
 		return finish(stored.view(), outcome.status(), outcome.imported(), outcome.failed());
+	}
+
+	/**
+	 * Writes how many rows the import has checked so far; a failure to is logged, and the
+	 * import goes on.
+	 */
+	private void reportProgress(String importId, int processedRows) {
+		try {
+			this.progress.executeWithoutResult((status) -> this.imports.setProgress(importId, processedRows));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.debug("Import {}: could not write its progress ({} rows)", importId, processedRows, ex);
+		}
 	}
 
 	private ImportFinished fail(StoredImport stored, String message) {

@@ -11,8 +11,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the import ({@code clientdesk.import.*}).
  *
- * @param maxRecords records a file may have (the header and blank lines don't count)
- * @param maxFileSize bytes a file may have
+ * @param maxRecords records a file may have (the header and blank lines don't count), up
+ * to 1000000: the import reads, checks and writes a file in chunks of 5000 rows, so its
+ * memory does not grow with the file
+ * @param maxFileSize bytes a file may have, up to 256MB
  * @param workerThreads imports one server runs at once; 0 (the default): one per two
  * cores, at least one. An import keeps about a core busy between this server and its
  * PostgreSQL backend, so one per core would leave none for the people using the list
@@ -34,7 +36,7 @@ import org.springframework.util.unit.DataSize;
  * back and left for another server (or this one once restarted)
  * @param uploadChecks uploads whose file one server reads and checks at once; 0 (the
  * default): one per core. The others wait their turn, their body on disk: checking is
- * work for a core, and each file checked holds its rows in memory
+ * work for a core
  */
 @ConfigurationProperties("clientdesk.import")
 public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords,
@@ -46,7 +48,24 @@ public record ImportProperties(@DefaultValue(DEFAULT_MAX_RECORDS) int maxRecords
 
 	static final String DEFAULT_MAX_RECORDS = "5000";
 
+	/** The most {@code max-records} may be set to. */
+	static final int MOST_RECORDS = 1_000_000;
+
+	/** The most {@code max-file-size} may be set to. */
+	static final DataSize MOST_BYTES = DataSize.ofMegabytes(256);
+
 	static final String DEFAULT_MAX_FILE_SIZE = "10MB";
+
+	public ImportProperties {
+		if (maxRecords < 1 || maxRecords > MOST_RECORDS) {
+			throw new IllegalArgumentException("clientdesk.import.max-records must be between 1 and " + MOST_RECORDS
+					+ " (a file's records), got " + maxRecords);
+		}
+		if (maxFileSize.toBytes() < 1 || maxFileSize.compareTo(MOST_BYTES) > 0) {
+			throw new IllegalArgumentException("clientdesk.import.max-file-size must be between 1B and "
+					+ MOST_BYTES.toMegabytes() + "MB, got " + maxFileSize);
+		}
+	}
 
 	/**
 	 * The limits when none is set, for the offline validator, which runs without Spring

@@ -1,5 +1,8 @@
 package io.clientdesk.importing.job;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ErrorCode;
+import io.clientdesk.importing.file.FileSource;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.rows.DateOrder;
 
@@ -27,7 +31,7 @@ class ImportRepository {
 
 	private static final String COLUMNS = "id, file_name, status, dry_run, on_error, total_rows, created_count,"
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
-			+ " sha256, same_file_as, file_id, committed_from, date_format";
+			+ " sha256, same_file_as, file_id, committed_from, date_format, processed_rows";
 
 	/** The columns read besides: set by the retention only. */
 	private static final String RETENTION_COLUMNS = ", files_deleted_at";
@@ -58,6 +62,9 @@ class ImportRepository {
 	private static final TypeReference<List<ImportChange>> CHANGES = new TypeReference<>() {
 	};
 
+	/** Bytes of an uploaded file stored in one row. */
+	static final int FILE_CHUNK_BYTES = 1024 * 1024;
+
 	/** Entries of the record of changes stored in one row. */
 	static final int CHANGES_PER_CHUNK = 500;
 
@@ -77,28 +84,68 @@ class ImportRepository {
 	}
 
 	void insertFile(String id, String sha256, byte[] content, Instant createdAt) {
-		this.jdbc.sql("insert into import_files (id, sha256, size_bytes, content, created_at) values (?, ?, ?, ?, ?)")
-			.params(id, sha256, content.length, content, Timestamp.from(createdAt))
+		insertFile(id, sha256, FileSource.of(content), createdAt);
+	}
+
+	/**
+	 * Stores a file in chunks of {@value #FILE_CHUNK_BYTES} bytes, read one at a time
+	 * from its source: a file of any size is stored (and read again) holding one chunk.
+	 */
+	void insertFile(String id, String sha256, FileSource content, Instant createdAt) {
+		this.jdbc.sql("insert into import_files (id, sha256, size_bytes, created_at) values (?, ?, ?, ?)")
+			.params(id, sha256, content.size(), Timestamp.from(createdAt))
 			.update();
+		try (InputStream bytes = content.open()) {
+			int chunk = 0;
+			for (byte[] part = bytes.readNBytes(FILE_CHUNK_BYTES); part.length > 0; part = bytes
+				.readNBytes(FILE_CHUNK_BYTES)) {
+				this.jdbc.sql("insert into import_file_chunks (file_id, chunk, content) values (?, ?, ?)")
+					.params(id, chunk++, part)
+					.update();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the uploaded file", ex);
+		}
+	}
+
+	/** The stored file, read chunk by chunk; empty once the retention has deleted it. */
+	Optional<FileSource> storedFile(String fileId) {
+		return this.jdbc.sql("select size_bytes from import_files where id = ? and deleted_at is null")
+			.param(fileId)
+			.query(Long.class)
+			.optional()
+			.map((size) -> new StoredFile(size, (chunk) -> fileChunk(fileId, chunk)));
 	}
 
 	/** The file's content, or null once the retention has deleted it. */
 	byte[] fileContent(String fileId) {
-		return this.jdbc.sql("select content from import_files where id = ?")
-			.param(fileId)
+		return storedFile(fileId).map((file) -> {
+			try (InputStream bytes = file.open()) {
+				return bytes.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}).orElse(null);
+	}
+
+	private byte[] fileChunk(String fileId, int chunk) {
+		return this.jdbc.sql("select content from import_file_chunks where file_id = ? and chunk = ?")
+			.params(fileId, chunk)
 			.query((rs, row) -> rs.getBytes(1))
-			.list()
-			.get(0);
+			.optional()
+			.orElse(null);
 	}
 
 	void insert(Import view, String fileId, String committedFrom) {
 		this.jdbc
 			.sql("insert into imports (" + COLUMNS
-					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError().value(),
 					view.totalRows(), view.created(), view.updated(), view.unchanged(), view.failed(), view.createdBy(),
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
-					committedFrom, (view.dateFormat() != null) ? view.dateFormat().name() : null)
+					committedFrom, (view.dateFormat() != null) ? view.dateFormat().name() : null, 0)
 			.update();
 	}
 
@@ -170,9 +217,16 @@ class ImportRepository {
 
 	void setCounts(String id, int created, int updated, int unchanged, int failed) {
 		this.jdbc
-			.sql("update imports set created_count = ?, updated_count = ?, unchanged_count = ?, failed_count = ?"
-					+ " where id = ?")
+			.sql("update imports set created_count = ?, updated_count = ?, unchanged_count = ?, failed_count = ?,"
+					+ " processed_rows = total_rows where id = ?")
 			.params(created, updated, unchanged, failed, id)
+			.update();
+	}
+
+	/** How many rows the running import has checked (and written) so far. */
+	void setProgress(String id, int processedRows) {
+		this.jdbc.sql("update imports set processed_rows = ? where id = ? and status = 'PROCESSING'")
+			.params(processedRows, id)
 			.update();
 	}
 
@@ -201,8 +255,16 @@ class ImportRepository {
 	 * row each: a few rows per import instead of one per client.
 	 */
 	void insertChanges(String importId, List<ImportChange> changes) {
+		insertChanges(importId, 0, changes);
+	}
+
+	/**
+	 * Stores more of what an import changed, from the chunk numbered {@code firstChunk}
+	 * (the chunks before it are full).
+	 */
+	void insertChanges(String importId, int firstChunk, List<ImportChange> changes) {
 		List<Object[]> rows = new ArrayList<>();
-		for (int from = 0, chunk = 0; from < changes.size(); from += CHANGES_PER_CHUNK, chunk++) {
+		for (int from = 0, chunk = firstChunk; from < changes.size(); from += CHANGES_PER_CHUNK, chunk++) {
 			List<ImportChange> entries = changes.subList(from, Math.min(changes.size(), from + CHANGES_PER_CHUNK));
 			rows.add(new Object[] { importId, chunk, entries.size(), this.json.writeValueAsString(entries) });
 		}
@@ -245,11 +307,11 @@ class ImportRepository {
 	void insertUndo(Import view, String fileId, UndoConflicts conflicts, Collection<String> restore) {
 		this.jdbc
 			.sql("insert into imports (" + COLUMNS + ", kind, undo_of, undo_conflicts, undo_restore)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(view.id(), view.fileName(), view.status().name(), view.dryRun(), view.onError().value(),
 					view.totalRows(), 0, 0, 0, 0, view.createdBy(), Timestamp.from(view.createdAt()), null, null,
-					view.sha256(), null, fileId, null, Import.Kind.UNDO.name(), view.undoOf(), conflicts.value(),
-					String.join(",", restore))
+					view.sha256(), null, fileId, null, null, 0, Import.Kind.UNDO.name(), view.undoOf(),
+					conflicts.value(), String.join(",", restore))
 			.update();
 	}
 
@@ -316,7 +378,8 @@ class ImportRepository {
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
 				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
 				DateOrder.parse(rs.getString("date_format")).orElse(null), Import.Kind.valueOf(rs.getString("kind")),
-				rs.getString("undo_of"), rs.getString("undone_by"), rs.getInt("deleted_count"));
+				rs.getString("undo_of"), rs.getString("undone_by"), rs.getInt("deleted_count"),
+				rs.getInt("processed_rows"), null);
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

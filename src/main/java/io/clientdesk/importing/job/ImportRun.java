@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import io.clientdesk.client.Client;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
-import io.clientdesk.importing.file.ParsedFile;
+import io.clientdesk.importing.file.CsvRow;
+import io.clientdesk.importing.file.FileSource;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.importing.rows.ImportPlan;
@@ -23,14 +25,27 @@ import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationService;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 
 /**
- * One attempt at an import, inside the job's transaction: plans every row of the stored
- * file against the database as it is now, then writes what the plan says (the clients,
- * the record of changes, the errors and the counts).
+ * One attempt at an import, inside the job's transaction: reads the stored file again as
+ * a stream and, chunk by chunk of {@value #CHUNK_ROWS} rows, checks each row, matches it
+ * to the stored clients as they are now and writes what the plan says (the clients, the
+ * record of changes, the errors), then the counts. Memory holds one chunk, whatever the
+ * size of the file; what must hold for the whole file (a client or an email once per
+ * file) is remembered by {@link ImportPlanner.Chunks}.
+ *
+ * <p>
+ * All or nothing stays: everything is written in the one transaction. An import that
+ * fails on its errors ({@code onError=fail}) goes back to a savepoint taken before its
+ * first write as soon as a row fails, and checks the rest of the file without writing, so
+ * that its error report still lists every error.
  */
 @Component
 class ImportRun {
+
+	/** Rows checked, matched and written at once. */
+	static final int CHUNK_ROWS = 5000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
 
@@ -58,52 +73,34 @@ class ImportRun {
 	record Outcome(ImportStatus status, int imported, int failed) {
 	}
 
-	Outcome run(StoredImport stored) {
+	/**
+	 * Runs the import in the transaction given.
+	 * @param progress told the rows checked (and written) so far after each chunk
+	 */
+	Outcome run(StoredImport stored, TransactionStatus transaction, IntConsumer progress) {
 		Import view = stored.view();
 		long start = System.nanoTime();
-		ImportPlan plan = plan(view, stored.fileId());
-		long planned = System.nanoTime();
-		boolean writes = !view.dryRun() && (!plan.hasErrors() || view.onError() == OnError.SKIP);
-		if (writes) {
-			this.clients.save(plan.creates(), plan.updates().stream().map(ImportPlan.Update::after).toList());
-			this.imports.insertChanges(view.id(), changes(plan));
-		}
+		FileSource file = this.imports.storedFile(stored.fileId()).orElseThrow(FileGoneException::new);
+		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock, view.dateFormat());
+		ImportPlanner planner = new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
+				this.organisation.importDefaults(), this.clock.instant());
+		Pass pass = new Pass(view, validator, planner.start(), transaction, progress);
+		this.parser.read(view.fileName(), file, this.properties.limits(), pass::add);
+		pass.end();
 		// a real import that failed wrote nothing, and says so; a dry run says what it
 		// would do
-		boolean counts = writes || view.dryRun();
-		int created = counts ? plan.creates().size() : 0;
-		int updated = counts ? plan.updates().size() : 0;
-		int unchanged = counts ? plan.unchanged() : 0;
-		if (plan.hasErrors()) {
-			this.imports.insertErrors(view.id(), plan.errors());
-		}
-		this.imports.setCounts(view.id(), created, updated, unchanged, plan.failedRows());
-		log.debug("Import {}: read, checked and planned in {} ms, wrote in {} ms", view.id(),
-				(planned - start) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
-		return new Outcome(outcome(view, plan), created + updated + unchanged, plan.failedRows());
+		boolean counts = pass.writes || view.dryRun();
+		int created = counts ? pass.created : 0;
+		int updated = counts ? pass.updated : 0;
+		int unchanged = counts ? pass.unchanged : 0;
+		this.imports.setCounts(view.id(), created, updated, unchanged, pass.failedRows);
+		log.debug("Import {}: {} rows read, checked, matched and written in {} ms", view.id(), pass.processed,
+				(System.nanoTime() - start) / 1_000_000);
+		return new Outcome(outcome(view, pass.hasErrors), created + updated + unchanged, pass.failedRows);
 	}
 
-	/**
-	 * Reads the stored file again, checks each row and matches it to the stored clients.
-	 */
-	private ImportPlan plan(Import view, String fileId) {
-		byte[] content = this.imports.fileContent(fileId);
-		if (content == null) {
-			// a commit queued at the moment the retention deleted its dry run's file
-			throw new FileGoneException();
-		}
-		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
-		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock, view.dateFormat());
-		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
-		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
-				!view.dryRun());
-		return new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
-				this.organisation.importDefaults(), this.clock.instant())
-			.plan(rows, storedClients);
-	}
-
-	private static ImportStatus outcome(Import view, ImportPlan plan) {
-		if (!plan.hasErrors()) {
+	private static ImportStatus outcome(Import view, boolean hasErrors) {
+		if (!hasErrors) {
 			return ImportStatus.SUCCEEDED;
 		}
 		return (view.onError() == OnError.SKIP) ? ImportStatus.COMPLETED_WITH_ERRORS : ImportStatus.FAILED;
@@ -132,6 +129,99 @@ class ImportRun {
 				.add(new ImportChange(update.after().id(), ImportChange.Action.UPDATED, changedBefore, changedAfter));
 		}
 		return changes;
+	}
+
+	/** One reading of the file: its rows in chunks, and what they added up to. */
+	private final class Pass {
+
+		private final Import view;
+
+		private final RowValidator validator;
+
+		private final ImportPlanner.Chunks planning;
+
+		private final TransactionStatus transaction;
+
+		private final IntConsumer progress;
+
+		private final ChangeRecord changes;
+
+		private final Object beforeWrites;
+
+		private final List<CsvRow> chunk = new ArrayList<>(CHUNK_ROWS);
+
+		private boolean writes;
+
+		private boolean hasErrors;
+
+		private int created;
+
+		private int updated;
+
+		private int unchanged;
+
+		private int failedRows;
+
+		private int processed;
+
+		Pass(Import view, RowValidator validator, ImportPlanner.Chunks planning, TransactionStatus transaction,
+				IntConsumer progress) {
+			this.view = view;
+			this.validator = validator;
+			this.planning = planning;
+			this.transaction = transaction;
+			this.progress = progress;
+			this.changes = new ChangeRecord(ImportRun.this.imports, view.id());
+			this.writes = !view.dryRun();
+			this.beforeWrites = (this.writes && view.onError() == OnError.FAIL) ? transaction.createSavepoint() : null;
+		}
+
+		void add(CsvRow row) {
+			this.chunk.add(row);
+			if (this.chunk.size() == CHUNK_ROWS) {
+				flush();
+			}
+		}
+
+		void end() {
+			flush();
+			if (this.writes) {
+				this.changes.end();
+			}
+		}
+
+		private void flush() {
+			if (this.chunk.isEmpty()) {
+				return;
+			}
+			List<ValidatedRow> rows = this.chunk.stream().map(this.validator::validate).toList();
+			this.chunk.clear();
+			List<Client> stored = ImportRun.this.clients.findByIdsOrEmails(this.planning.ids(rows),
+					this.planning.emails(rows), !this.view.dryRun());
+			ImportPlan plan = this.planning.plan(rows, stored);
+			if (plan.hasErrors()) {
+				if (this.writes && this.view.onError() == OnError.FAIL) {
+					// nothing of a failed import is written: what was goes back
+					this.transaction.rollbackToSavepoint(this.beforeWrites);
+					this.changes.rolledBack();
+					this.writes = false;
+				}
+				this.hasErrors = true;
+				ImportRun.this.imports.insertErrors(this.view.id(), plan.errors());
+			}
+			if (this.writes) {
+				ImportRun.this.clients.save(plan.creates(),
+						plan.updates().stream().map(ImportPlan.Update::after).toList());
+				this.changes.add(changes(plan));
+			}
+			this.created += plan.creates().size();
+			this.updated += plan.updates().size();
+			this.unchanged += plan.unchanged();
+			this.failedRows += plan.failedRows();
+			this.processed += rows.size();
+			this.progress.accept(this.processed);
+		}
+
 	}
 
 	/** The import's file was deleted by the retention before the import ran. */

@@ -1,11 +1,8 @@
 package io.clientdesk.importing.job;
 
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -57,8 +54,8 @@ public class ImportService {
 	private final TransactionTemplate transaction;
 
 	/**
-	 * Uploads checked at once: 20 at once held 20 files' rows in memory (227 of 256 MiB
-	 * of heap) and took both cores, for no answer sooner (docs/performance.md).
+	 * Uploads checked at once: 20 at once took both cores, for no answer sooner (and,
+	 * before files were read as streams, 227 of 256 MiB of heap: docs/performance.md).
 	 */
 	private final Semaphore checking;
 
@@ -80,11 +77,13 @@ public class ImportService {
 
 	/**
 	 * Checks the whole file and, where nothing rejects it, stores it with a new import
-	 * and queues the import; answers at once. The content is read once, and no further
-	 * than the size limit, and checked before the transaction that stores it begins: the
-	 * transaction holds a pooled connection, and 20 uploads at once, each reading and
-	 * checking under the others' load, took all of them while the list waited
-	 * (docs/performance.md). A few are checked at once ({@link #checking}).
+	 * and queues the import; answers at once. The content is copied once, and no further
+	 * than the size limit, to a temporary file, checked from there as a stream (its rows
+	 * are counted, not kept) and stored in chunks from there too; the checks run before
+	 * the transaction that stores it begins: the transaction holds a pooled connection,
+	 * and 20 uploads at once, each reading and checking under the others' load, took all
+	 * of them while the list waited (docs/performance.md). A few are checked at once
+	 * ({@link #checking}).
 	 * @param dateOrder the order of the file's numeric dates ({@code 04/03/2024}) as the
 	 * user declares it, or {@code null}: a file with such dates is then rejected
 	 * @throws FileRejectedException naming every problem that rejects the file as a whole
@@ -94,31 +93,41 @@ public class ImportService {
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
 			Viewer user) {
 		ImportLimits limits = this.properties.limits();
-		byte[] bytes;
-		int rows; // not the parsed rows themselves: they may go once checked
+		UploadedFile file;
+		int rows;
 		this.checking.acquireUninterruptibly();
 		try {
-			bytes = ClientCsvParser.readAtMost(content, limits);
-			List<CsvRow> parsed = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows();
-			RowValidator.requireDateOrder(parsed, dateOrder);
-			rows = parsed.size();
+			file = UploadedFile.copy(content, limits);
+			try {
+				rows = this.parser
+					.read((fileName != null) ? fileName : "", file.source(), limits,
+							(row) -> RowValidator.requireDateOrder(List.of(row), dateOrder))
+					.records();
+			}
+			catch (RuntimeException ex) {
+				file.close();
+				throw ex;
+			}
 		}
 		finally {
 			this.checking.release();
 		}
-		String sha256 = sha256(bytes);
-		return this.transaction.execute((status) -> {
-			this.quota.checkUpload(user.username(), bytes.length);
-			String fileId = ObjectIds.next();
-			Instant now = this.clock.instant();
-			this.imports.insertFile(fileId, sha256, bytes, now);
-			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder);
-			this.imports.insert(view, fileId, null);
-			this.queue.enqueue(view.id());
-			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
-					"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
-			return view;
-		});
+		try (file) {
+			String sha256 = file.sha256();
+			return this.transaction.execute((status) -> {
+				this.quota.checkUpload(user.username(), file.size());
+				String fileId = ObjectIds.next();
+				Instant now = this.clock.instant();
+				this.imports.insertFile(fileId, sha256, file.source(), now);
+				Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder);
+				this.imports.insert(view, fileId, null);
+				this.queue.enqueue(view.id());
+				this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(),
+						Map.of("file", (fileName != null) ? fileName : "", "dryRun", dryRun, "onError", onError.value(),
+								"rows", view.totalRows(), "sha256", sha256));
+				return view;
+			});
+		}
 	}
 
 	/**
@@ -199,15 +208,6 @@ public class ImportService {
 
 	private static InvalidRequestException gone(String detail) {
 		return new InvalidRequestException(HttpStatus.GONE, "Gone", detail, List.of());
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

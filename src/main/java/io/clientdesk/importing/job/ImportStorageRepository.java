@@ -49,7 +49,7 @@ class ImportStorageRepository {
 	 */
 	long storedBytes(String username) {
 		return this.jdbc
-			.sql("select coalesce(sum(f.size_bytes), 0) from import_files f where f.content is not null and f.id in"
+			.sql("select coalesce(sum(f.size_bytes), 0) from import_files f where f.deleted_at is null and f.id in"
 					+ " (select i.file_id from imports i where i.created_by = ? and i.committed_from is null)")
 			.param(username)
 			.query(Long.class)
@@ -57,16 +57,22 @@ class ImportStorageRepository {
 	}
 
 	/**
-	 * Deletes the content of the files uploaded before {@code cutoff} that no unfinished
-	 * import needs; how many.
+	 * Deletes the content (the chunks) of the files uploaded before {@code cutoff} that
+	 * no unfinished import needs; how many.
 	 */
 	int deleteFiles(Instant cutoff, Instant now) {
-		return this.jdbc.sql("update import_files set content = null, deleted_at = :now where created_at < :cutoff"
-				+ " and content is not null and not exists (select 1 from imports i where i.file_id = import_files.id"
+		int deleted = this.jdbc.sql("update import_files set deleted_at = :now where created_at < :cutoff"
+				+ " and deleted_at is null and not exists (select 1 from imports i where i.file_id = import_files.id"
 				+ " and i.status in " + UNFINISHED + ")")
 			.param("now", Timestamp.from(now))
 			.param("cutoff", Timestamp.from(cutoff))
 			.update();
+		// every deleted file's, not only these: the time as stored may be less precise
+		this.jdbc
+			.sql("delete from import_file_chunks where file_id in"
+					+ " (select id from import_files where deleted_at is not null)")
+			.update();
+		return deleted;
 	}
 
 	/**

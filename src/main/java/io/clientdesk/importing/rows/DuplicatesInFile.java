@@ -1,7 +1,5 @@
 package io.clientdesk.importing.rows;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import io.clientdesk.importing.file.ClientColumn;
@@ -13,13 +11,15 @@ import io.clientdesk.importing.file.RowError;
  * validator alike: a row about a client that an earlier row was about (same ID, or the
  * same stored client found by email), or giving an email an earlier row gave, is a
  * {@code duplicate_in_file} error; only the first row is used. A repeated row's email
- * still counts against later rows, as it always has on the server.
+ * still counts against later rows, as it always has on the server. It remembers the whole
+ * file's IDs and emails as fingerprints ({@link Fingerprints}), so that a million rows
+ * take tens of megabytes.
  */
 public final class DuplicatesInFile {
 
-	private final Map<String, Integer> lineOfClient = new HashMap<>();
+	private final Fingerprints lineOfClient = new Fingerprints();
 
-	private final Map<String, Integer> lineOfEmail = new HashMap<>();
+	private final Fingerprints lineOfEmail = new Fingerprints();
 
 	/**
 	 * Notes a row and answers its error if it repeats an earlier one.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,10 +63,18 @@ public final class ImportPlanner {
 		return rows.stream().map((row) -> row.fields().email()).filter(Objects::nonNull).collect(Collectors.toSet());
 	}
 
+	/** Plans a whole file at once. */
 	public ImportPlan plan(List<ValidatedRow> rows, Collection<Client> stored) {
-		Map<String, Client> byId = stored.stream().collect(Collectors.toMap(Client::id, Function.identity()));
-		Map<String, Client> byEmail = stored.stream().collect(Collectors.toMap(Client::email, Function.identity()));
-		DuplicatesInFile duplicates = new DuplicatesInFile();
+		return start().plan(rows, stored);
+	}
+
+	/** Starts planning a file given chunk by chunk ({@link Chunks}). */
+	public Chunks start() {
+		return new Chunks();
+	}
+
+	private ImportPlan plan(List<ValidatedRow> rows, Map<String, Client> byId, Map<String, Client> byEmail,
+			DuplicatesInFile duplicates) {
 		List<Client> creates = new ArrayList<>();
 		List<ImportPlan.Update> updates = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
@@ -159,6 +169,76 @@ public final class ImportPlanner {
 			}
 		}
 		return target;
+	}
+
+	/**
+	 * The planning of one file given in chunks of rows, each planned against the stored
+	 * clients as the chunks before left them, and written before the next is read: what a
+	 * row may only do once in a file (name a client, give an email) is remembered for the
+	 * whole file ({@link DuplicatesInFile}). So is the email an earlier chunk took from a
+	 * stored client: a later row giving that email is judged as if nothing had been
+	 * written yet, against the client who had it (a duplicate, or the email taken), as
+	 * planning the whole file at once judges it.
+	 */
+	public final class Chunks {
+
+		private final DuplicatesInFile duplicates = new DuplicatesInFile();
+
+		/**
+		 * The emails that updates in earlier chunks replaced, with the client who had
+		 * them; only rows that change a stored client's email add one.
+		 */
+		private final Map<String, String> replacedEmails = new HashMap<>();
+
+		private Chunks() {
+		}
+
+		/**
+		 * The IDs to look up before planning the rows: those they name, and the clients
+		 * who had the emails they give before an earlier chunk replaced them.
+		 */
+		public Set<String> ids(List<ValidatedRow> rows) {
+			Set<String> ids = new HashSet<>(ImportPlanner.ids(rows));
+			for (String email : emails(rows)) {
+				String owner = this.replacedEmails.get(email);
+				if (owner != null) {
+					ids.add(owner);
+				}
+			}
+			return ids;
+		}
+
+		/** The emails to look up before planning the rows. */
+		public Set<String> emails(List<ValidatedRow> rows) {
+			return ImportPlanner.emails(rows);
+		}
+
+		/**
+		 * Plans the next rows of the file.
+		 * @param stored the clients with the IDs and emails of {@link #ids} and
+		 * {@link #emails}, as stored now
+		 */
+		public ImportPlan plan(List<ValidatedRow> rows, Collection<Client> stored) {
+			Map<String, Client> byId = stored.stream().collect(Collectors.toMap(Client::id, Function.identity()));
+			Map<String, Client> byEmail = new HashMap<>();
+			for (Client client : stored) {
+				byEmail.put(client.email(), client);
+			}
+			for (String email : emails(rows)) {
+				Client owner = byId.get(this.replacedEmails.get(email));
+				if (owner != null) {
+					byEmail.put(email, owner);
+				}
+			}
+			ImportPlan plan = ImportPlanner.this.plan(rows, byId, byEmail, this.duplicates);
+			for (ImportPlan.Update update : plan.updates()) {
+				if (!update.before().email().equals(update.after().email())) {
+					this.replacedEmails.putIfAbsent(update.before().email(), update.before().id());
+				}
+			}
+			return plan;
+		}
+
 	}
 
 	private Client create(ClientFields fields) {

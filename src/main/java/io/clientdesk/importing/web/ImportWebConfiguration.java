@@ -1,14 +1,20 @@
 package io.clientdesk.importing.web;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import java.util.List;
 
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.UndoConflicts;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.importing.rows.DateOrder;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.MethodParameter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.security.core.Authentication;
@@ -31,6 +37,23 @@ class ImportWebConfiguration implements WebMvcConfigurer {
 	static {
 		// who asks is the logged-in user, not a parameter of the API's description
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+	}
+
+	/**
+	 * Spring Boot's multipart settings, with a ceiling raised to 1 MB above the import's
+	 * own limit where that is higher: a file within the limit always reaches the import,
+	 * which answers one beyond it naming the setting.
+	 */
+	@Bean
+	MultipartConfigElement multipartConfig(MultipartProperties multipart, ImportProperties imports) {
+		DataSize ceiling = DataSize.ofBytes(imports.maxFileSize().toBytes() + DataSize.ofMegabytes(1).toBytes());
+		if (multipart.getMaxFileSize().compareTo(ceiling) < 0) {
+			multipart.setMaxFileSize(ceiling);
+		}
+		if (multipart.getMaxRequestSize().compareTo(ceiling) < 0) {
+			multipart.setMaxRequestSize(ceiling);
+		}
+		return multipart.createMultipartConfig();
 	}
 
 	@Override
