@@ -21,11 +21,7 @@ public class ClientDeskApplication {
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && "validate".equals(args[0])) {
-			if (args.length != 2) {
-				System.err.println("Usage: java -jar clientdesk.jar validate FILE.csv");
-				System.exit(2);
-			}
-			System.exit(LocalValidation.run(java.nio.file.Path.of(args[1]), System.out));
+			System.exit(LocalValidation.command(java.util.List.of(args).subList(1, args.length), System.out));
 		}
 		SpringApplication.run(ClientDeskApplication.class, args);
 	}

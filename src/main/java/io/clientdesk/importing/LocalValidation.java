@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ClientCsvParser;
@@ -23,8 +25,11 @@ import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.rows.ClientFields;
 import io.clientdesk.importing.rows.DuplicatesInFile;
 import io.clientdesk.importing.rows.RowValidator;
+import io.clientdesk.importing.rows.ScopeCheck;
 import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationProperties;
+import io.clientdesk.security.Scope;
+import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.shared.Problem;
 
 /**
@@ -52,10 +57,68 @@ public final class LocalValidation {
 	private static final String DATABASE_NOTE = "Whether IDs, projects and desks exist and whether emails are "
 			+ "taken by other clients is checked on upload.";
 
+	private static final String SCOPE_NOTE = " With a scope: the project and desk cells are checked against it here; "
+			+ "rows that take the import defaults' project or desk, and the stored clients that rows update, "
+			+ "on upload.";
+
+	private static final String USAGE = "Usage: java -jar clientdesk.jar validate [--projects=ID,…] [--desks=ID,…] FILE.csv"
+			+ System.lineSeparator() + "  --projects, --desks: your scope, the IDs of the projects and desks you may "
+			+ "import into (the file's project and desk cells hold IDs); left out: no limit";
+
 	private static final Comparator<Problem> BY_LINE = Comparator.comparing(Problem::line,
 			Comparator.nullsFirst(Comparator.naturalOrder()));
 
 	private LocalValidation() {
+	}
+
+	/**
+	 * The {@code validate} command: its arguments (after {@code validate}) are the file
+	 * and the options {@code --projects=ID,…} and {@code --desks=ID,…}, the scope that
+	 * the uploader has on the server (by ID, since the file names projects and desks by
+	 * ID and there is no database to look names up in). Wrong arguments print the usage
+	 * and give {@value #UNREADABLE}.
+	 * @return the exit code
+	 */
+	public static int command(List<String> args, PrintStream out) {
+		Path file = null;
+		List<String> projects = List.of();
+		List<String> desks = List.of();
+		for (String arg : args) {
+			if (arg.startsWith("--projects=")) {
+				projects = ids(arg.substring("--projects=".length()));
+			}
+			else if (arg.startsWith("--desks=")) {
+				desks = ids(arg.substring("--desks=".length()));
+			}
+			else if (arg.startsWith("--") || file != null) {
+				return usage(out, "'" + arg + "' is not an option of validate");
+			}
+			else {
+				file = Path.of(arg);
+			}
+		}
+		if (file == null) {
+			return usage(out, "name the file to check");
+		}
+		List<String> invalid = new ArrayList<>(projects);
+		invalid.addAll(desks);
+		invalid.removeIf(ObjectIds::isValid);
+		if (!invalid.isEmpty()) {
+			return usage(out, "not an ID (24 lowercase hex digits, as GET /api/projects and /api/desks list them): "
+					+ String.join(", ", invalid));
+		}
+		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
+				Clock.systemUTC(), new Scope(projects, desks));
+	}
+
+	private static List<String> ids(String list) {
+		return Arrays.stream(list.split(",", -1)).map(String::trim).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	private static int usage(PrintStream out, String problem) {
+		out.println("validate: " + problem);
+		out.println(USAGE);
+		return UNREADABLE;
 	}
 
 	/**
@@ -66,14 +129,15 @@ public final class LocalValidation {
 	 */
 	public static int run(Path file, PrintStream out) {
 		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
-				Clock.systemUTC());
+				Clock.systemUTC(), Scope.UNLIMITED);
 	}
 
 	/**
 	 * Checks the file with the given limits and client types, as
 	 * {@link #run(Path, PrintStream)} does.
 	 */
-	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
+	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock,
+			Scope scope) {
 		String name = String.valueOf(file.getFileName());
 		ParsedFile parsed;
 		try {
@@ -86,14 +150,14 @@ public final class LocalValidation {
 		catch (FileRejectedException ex) {
 			return report(out, name, ex.problems(), "would be rejected at upload");
 		}
-		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock)).stream()
+		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock), scope).stream()
 			.sorted(RowError.byPosition())
 			.map((error) -> new Problem(error.line(), error.column(), error.message()))
 			.toList();
 		int records = parsed.rows().size();
 		String read = records + ((records == 1) ? " record" : " records") + ", read as "
 				+ parsed.charset().displayName() + " with " + describe(parsed.delimiter()) + " as delimiter";
-		return report(out, name, problems, read);
+		return report(out, name, problems, read + (scope.limited() ? "." + SCOPE_NOTE : ""));
 	}
 
 	/**
@@ -114,9 +178,10 @@ public final class LocalValidation {
 	/**
 	 * The row errors the server would find without a database, in the order of the rows.
 	 */
-	static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
+	static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator, Scope scope) {
 		List<RowError> errors = new ArrayList<>();
 		DuplicatesInFile duplicates = new DuplicatesInFile();
+		ScopeCheck scopeCheck = new ScopeCheck(scope, Function.identity(), Function.identity());
 		for (CsvRow row : parsed.rows()) {
 			ValidatedRow validated = validator.validate(row);
 			errors.addAll(validated.errors());
@@ -124,6 +189,7 @@ public final class LocalValidation {
 				continue;
 			}
 			ClientFields fields = validated.fields();
+			errors.addAll(scopeCheck.destination(row.line(), fields, fields.project(), fields.desk(), false));
 			if (fields.id() == null && !row.cells().getOrDefault(ClientColumn.ID, "").isEmpty()) {
 				continue;
 			}

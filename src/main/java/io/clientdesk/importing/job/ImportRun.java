@@ -21,6 +21,7 @@ import io.clientdesk.importing.rows.ImportPlanner;
 import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.security.UserService;
 
 import org.springframework.stereotype.Component;
 
@@ -42,12 +43,15 @@ class ImportRun {
 
 	private final ImportProperties properties;
 
+	private final UserService users;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	private final Clock clock = Clock.systemUTC();
 
 	ImportRun(ImportRepository imports, ClientService clients, OrganisationService organisation,
-			ImportProperties properties) {
+			ImportProperties properties, UserService users) {
+		this.users = users;
 		this.imports = imports;
 		this.clients = clients;
 		this.organisation = organisation;
@@ -84,7 +88,8 @@ class ImportRun {
 	}
 
 	/**
-	 * Reads the stored file again, checks each row and matches it to the stored clients.
+	 * Reads the stored file again, checks each row and matches it to the stored clients,
+	 * within the scope that the import's owner has now.
 	 */
 	private ImportPlan plan(Import view, String fileId) {
 		byte[] content = this.imports.fileContent(fileId);
@@ -98,7 +103,7 @@ class ImportRun {
 		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
 				!view.dryRun());
 		return new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
-				this.organisation.importDefaults(), this.clock.instant())
+				this.organisation.importDefaults(), this.clock.instant(), this.users.scopeOf(view.createdBy()))
 			.plan(rows, storedClients);
 	}
 
