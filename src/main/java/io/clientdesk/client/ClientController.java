@@ -1,6 +1,7 @@
 package io.clientdesk.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.clientdesk.organisation.Desk;
@@ -45,8 +46,12 @@ class ClientController {
 		model.addAttribute("projects", projects.stream().filter((p) -> scope.includesProject(p.id())).toList());
 		model.addAttribute("desks", desks.stream().filter((d) -> scope.includesDesk(d.id())).toList());
 		model.addAttribute("scope", scope);
-		model.addAttribute("projectNames", projects.stream().collect(Collectors.toMap(Project::id, Project::name)));
-		model.addAttribute("deskNames", desks.stream().collect(Collectors.toMap(Desk::id, Desk::name)));
+		Map<String, String> projectNames = projects.stream().collect(Collectors.toMap(Project::id, Project::name));
+		Map<String, String> deskNames = desks.stream().collect(Collectors.toMap(Desk::id, Desk::name));
+		model.addAttribute("projectNames", projectNames);
+		model.addAttribute("deskNames", deskNames);
+		model.addAttribute("scopeProjects", scope.projects().stream().map(projectNames::get).toList());
+		model.addAttribute("scopeDesks", scope.desks().stream().map(deskNames::get).toList());
 		model.addAttribute("clientTypes", this.organisation.clientTypes());
 		return htmx ? "client/list :: results" : "client/list";
 	}

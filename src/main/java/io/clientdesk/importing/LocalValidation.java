@@ -90,8 +90,11 @@ public final class LocalValidation {
 			else if (arg.startsWith("--desks=")) {
 				desks = ids(arg.substring("--desks=".length()));
 			}
-			else if (arg.startsWith("--") || file != null) {
+			else if (arg.startsWith("--")) {
 				return usage(out, "'" + arg + "' is not an option of validate");
+			}
+			else if (file != null) {
+				return usage(out, "one file at a time: " + file + " and " + arg);
 			}
 			else {
 				file = Path.of(arg);
@@ -148,7 +151,7 @@ public final class LocalValidation {
 			return UNREADABLE;
 		}
 		catch (FileRejectedException ex) {
-			return report(out, name, ex.problems(), "would be rejected at upload");
+			return report(out, name, ex.problems(), "would be rejected at upload", "");
 		}
 		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock), scope).stream()
 			.sorted(RowError.byPosition())
@@ -157,7 +160,7 @@ public final class LocalValidation {
 		int records = parsed.rows().size();
 		String read = records + ((records == 1) ? " record" : " records") + ", read as "
 				+ parsed.charset().displayName() + " with " + describe(parsed.delimiter()) + " as delimiter";
-		return report(out, name, problems, read + (scope.limited() ? "." + SCOPE_NOTE : ""));
+		return report(out, name, problems, read, scope.limited() ? SCOPE_NOTE : "");
 	}
 
 	/**
@@ -201,14 +204,14 @@ public final class LocalValidation {
 		return errors;
 	}
 
-	private static int report(PrintStream out, String name, List<Problem> problems, String outcome) {
+	private static int report(PrintStream out, String name, List<Problem> problems, String outcome, String scopeNote) {
 		problems.stream().sorted(BY_LINE).forEach((problem) -> out.println(format(problem)));
 		if (problems.isEmpty()) {
-			out.println(name + ": no problems found (" + outcome + "). " + DATABASE_NOTE);
+			out.println(name + ": no problems found (" + outcome + "). " + DATABASE_NOTE + scopeNote);
 			return CLEAN;
 		}
 		out.println(name + ": " + problems.size() + ((problems.size() == 1) ? " problem" : " problems") + " (" + outcome
-				+ "). " + DATABASE_NOTE);
+				+ "). " + DATABASE_NOTE + scopeNote);
 		return PROBLEMS;
 	}
 

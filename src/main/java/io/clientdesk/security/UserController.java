@@ -1,6 +1,5 @@
 package io.clientdesk.security;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
-import io.clientdesk.organisation.Project;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
@@ -136,8 +133,9 @@ class UserController {
 		try {
 			Scope scope = this.users.changeScope(username,
 					new ScopeChange((projects != null) ? projects : List.of(), (desks != null) ? desks : List.of()));
-			redirect.addFlashAttribute("done", scope.limited() ? "Limited " + username + " to " + describe(scope) + "."
-					: username + " is not limited: they see every client.");
+			redirect.addFlashAttribute("done",
+					scope.limited() ? "Limited " + username + " to " + this.users.describe(scope) + "."
+							: username + " is not limited: they see every client.");
 		}
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("failed", "The scope of " + username + " was not changed: "
@@ -147,22 +145,6 @@ class UserController {
 			redirect.addFlashAttribute("failed", ex.getBody().getDetail());
 		}
 		return "redirect:/users";
-	}
-
-	/** A scope in words, with the names of its projects and desks. */
-	private String describe(Scope scope) {
-		Map<String, String> projects = this.organisation.projects()
-			.stream()
-			.collect(Collectors.toMap(Project::id, Project::name));
-		Map<String, String> desks = this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name));
-		List<String> parts = new ArrayList<>();
-		if (!scope.projects().isEmpty()) {
-			parts.add("projects " + scope.projects().stream().map(projects::get).collect(Collectors.joining(", ")));
-		}
-		if (!scope.desks().isEmpty()) {
-			parts.add("desks " + scope.desks().stream().map(desks::get).collect(Collectors.joining(", ")));
-		}
-		return String.join(" and ", parts);
 	}
 
 	private String change(String username, UserChange change, Authentication admin, String done,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditEntry;
@@ -218,16 +219,33 @@ public class UserService implements UserDetailsService {
 		Scope scope = new Scope(projects, desks);
 		if (user.role() == Role.ADMIN && scope.limited()) {
 			throw new ConflictException(
-					user.username() + " is an admin, and admins are never scoped: " + "give them another role first");
+					user.username() + " is an admin, and admins are never scoped: give them another role first");
 		}
 		this.users.lock(user.username());
 		Scope before = this.users.scope(user.username());
 		if (!before.equals(scope)) {
 			this.users.replaceScope(user.username(), scope);
 			this.audit.record(AuditAction.USER_SCOPE_CHANGED, user.username(),
-					Map.of("projects", describe(scope.projects()), "desks", describe(scope.desks())));
+					Map.of("projects", idsOrAny(scope.projects()), "desks", idsOrAny(scope.desks())));
 		}
 		return scope;
+	}
+
+	/** A scope in words, with the names of its projects and desks. */
+	@Transactional(readOnly = true)
+	String describe(Scope scope) {
+		Map<String, String> projects = this.organisation.projects()
+			.stream()
+			.collect(Collectors.toMap(Project::id, Project::name));
+		Map<String, String> desks = this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name));
+		List<String> parts = new ArrayList<>();
+		if (!scope.projects().isEmpty()) {
+			parts.add("projects " + scope.projects().stream().map(projects::get).collect(Collectors.joining(", ")));
+		}
+		if (!scope.desks().isEmpty()) {
+			parts.add("desks " + scope.desks().stream().map(desks::get).collect(Collectors.joining(", ")));
+		}
+		return String.join(" and ", parts);
 	}
 
 	/**
@@ -255,7 +273,7 @@ public class UserService implements UserDetailsService {
 		return ids;
 	}
 
-	private static String describe(List<String> ids) {
+	private static String idsOrAny(List<String> ids) {
 		return ids.isEmpty() ? "any" : String.join(",", ids);
 	}
 

@@ -113,6 +113,11 @@ class ScopeBrowserIT extends BrowserSuite {
 		this.browser.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No clients match these filters"));
 		this.browser.screenshot("03-out-of-scope-search", false);
+
+		// their Account page says so too
+		this.browser.open("/account");
+		assertThat(this.browser.find(By.id("own-scope")).getText()).isEqualTo(
+				"An admin limited you to projects " + brandA + ": you see, export and import only their clients.");
 	}
 
 	private WebElement row(String username) {
