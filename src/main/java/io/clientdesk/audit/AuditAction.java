@@ -34,6 +34,12 @@ public enum AuditAction {
 	/** An admin set a user's password (the password itself is never recorded). */
 	USER_PASSWORD_RESET,
 
+	/**
+	 * An admin limited a user to some projects and desks, or lifted the limit; the new
+	 * scope's IDs in the details ({@code any}: no limit).
+	 */
+	USER_SCOPE_CHANGED,
+
 	/** A user changed their own password. */
 	PASSWORD_CHANGED,
 

@@ -1,5 +1,6 @@
 package io.clientdesk.client;
 
+import io.clientdesk.security.Scope;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,13 @@ class ClientApiController {
 	}
 
 	@GetMapping("/api/clients")
-	ClientPage list(@ParameterObject ClientQuery query) {
-		return this.clients.search(query);
+	ClientPage list(@ParameterObject ClientQuery query, Scope scope) {
+		return this.clients.search(query, scope);
 	}
 
 	@GetMapping("/api/clients/{id}")
-	Client get(@PathVariable String id) {
-		return this.clients.get(id);
+	Client get(@PathVariable String id, Scope scope) {
+		return this.clients.get(id, scope);
 	}
 
 }

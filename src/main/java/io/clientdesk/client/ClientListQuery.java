@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.clientdesk.security.Scope;
+
 /**
  * The SQL of the clients list for one {@link ClientQuery}: its page, its total (a bounded
  * count, the planner's estimate, an exact count); the export reads the same pages. The
@@ -49,7 +51,11 @@ final class ClientListQuery {
 
 	private final Map<String, Object> params = new LinkedHashMap<>();
 
-	ClientListQuery(ClientQuery query) {
+	/**
+	 * @param scope the clients the reader may see: a scoped user's list, search, totals
+	 * and export hold only those
+	 */
+	ClientListQuery(ClientQuery query, Scope scope) {
 		this.query = query;
 		this.searchJoin = (query.q() != null) ? " join client_search on client_search.client_id = clients.id" : "";
 		if (query.q() != null) {
@@ -60,6 +66,12 @@ final class ClientListQuery {
 		}
 		if (query.desk() != null) {
 			filter("desk_id = :desk", "desk", query.desk());
+		}
+		if (!scope.projects().isEmpty()) {
+			filter("project_id in (:scopeProjects)", "scopeProjects", scope.projects());
+		}
+		if (!scope.desks().isEmpty()) {
+			filter("desk_id in (:scopeDesks)", "scopeDesks", scope.desks());
 		}
 		if (query.active() != null) {
 			filter("active = :active", "active", query.active());

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.clientdesk.client.ClientListQuery.Statement;
 import io.clientdesk.database.Database;
+import io.clientdesk.security.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,8 +41,8 @@ class ClientListRepository {
 	}
 
 	/** A page of the list ({@link ClientListQuery#page}). */
-	List<Client> find(ClientQuery query, boolean fewMatches) {
-		return statement(new ClientListQuery(query).page(fewMatches)).query(ClientTable::client).list();
+	List<Client> find(ClientQuery query, Scope scope, boolean fewMatches) {
+		return statement(new ClientListQuery(query, scope).page(fewMatches)).query(ClientTable::client).list();
 	}
 
 	/**
@@ -49,8 +50,8 @@ class ClientListRepository {
 	 * above that, on PostgreSQL, the planner's estimate (counting a million rows exactly
 	 * costs more than the page itself), and on H2 the exact count.
 	 */
-	Total count(ClientQuery query) {
-		ClientListQuery sql = new ClientListQuery(query);
+	Total count(ClientQuery query, Scope scope) {
+		ClientListQuery sql = new ClientListQuery(query, scope);
 		long bounded = statement(sql.boundedCount()).query(Long.class).single();
 		if (bounded <= EXACT_COUNT_LIMIT) {
 			return new Total(bounded, true);

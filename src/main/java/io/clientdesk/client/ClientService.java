@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.clientdesk.security.Scope;
 import io.clientdesk.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -28,18 +29,25 @@ public class ClientService {
 		this.searchText = searchText;
 	}
 
+	/** A page of the list, of the clients in the reader's scope only (and its total). */
 	@Transactional(readOnly = true)
-	public ClientPage search(ClientQuery query) {
-		ClientListRepository.Total total = this.list.count(query);
-		List<Client> items = this.list.find(query, total.few());
+	public ClientPage search(ClientQuery query, Scope scope) {
+		ClientListRepository.Total total = this.list.count(query, scope);
+		List<Client> items = this.list.find(query, scope, total.few());
 		String next = (items.size() == query.size()) ? ClientCursor.after(items.get(items.size() - 1)).toString()
 				: null;
 		return new ClientPage(items, query.page(), query.size(), total.value(), total.exact(), next);
 	}
 
+	/**
+	 * A client by ID; a client outside the reader's scope is not found, as one that does
+	 * not exist (nothing tells the two apart).
+	 */
 	@Transactional(readOnly = true)
-	public Client get(String id) {
-		return this.list.findById(id).orElseThrow(() -> new NotFoundException("Client", id));
+	public Client get(String id, Scope scope) {
+		return this.list.findById(id)
+			.filter((client) -> scope.includes(client.project(), client.desk()))
+			.orElseThrow(() -> new NotFoundException("Client", id));
 	}
 
 	/**
@@ -86,27 +94,27 @@ public class ClientService {
 	}
 
 	/**
-	 * Hands every client that matches the query's filters (its page, size and cursor are
-	 * ignored) to the consumer, in the list's order, without holding them all in memory
-	 * and without holding a connection while the consumer works: they are read as the
-	 * list's pages of {@value ClientQuery#MAX_SIZE} after a cursor (keyset paging, as
-	 * fast however deep), each one short statement on a connection taken from the pool
-	 * and given back before the consumer sees the page. So a consumer that waits (the
-	 * export, writing to a slow reader) keeps nobody else from the database. No
+	 * Hands every client in the scope that matches the query's filters (its page, size
+	 * and cursor are ignored) to the consumer, in the list's order, without holding them
+	 * all in memory and without holding a connection while the consumer works: they are
+	 * read as the list's pages of {@value ClientQuery#MAX_SIZE} after a cursor (keyset
+	 * paging, as fast however deep), each one short statement on a connection taken from
+	 * the pool and given back before the consumer sees the page. So a consumer that waits
+	 * (the export, writing to a slow reader) keeps nobody else from the database. No
 	 * transaction, on purpose: each page is consistent in itself, and a client changed
 	 * meanwhile is handed over as it was when its page was read. Since the cursor is the
 	 * place of the last client in the order (created, ID), each client is handed over
 	 * once, unless an import changes its {@code created} while the export runs: it then
 	 * moves in the order and may be handed over twice or not at all.
 	 */
-	public void forEach(ClientQuery filters, Consumer<Client> consumer) {
+	public void forEach(ClientQuery filters, Scope scope, Consumer<Client> consumer) {
 		// as the list chooses how to find a search's matches
-		boolean fewMatches = filters.q() != null && this.list.count(filters).few();
+		boolean fewMatches = filters.q() != null && this.list.count(filters, scope).few();
 		String after = null;
 		List<Client> page;
 		do {
 			page = this.list.find(new ClientQuery(0, ClientQuery.MAX_SIZE, filters.q(), filters.project(),
-					filters.desk(), filters.active(), filters.type(), after), fewMatches);
+					filters.desk(), filters.active(), filters.type(), after), scope, fewMatches);
 			page.forEach(consumer);
 			after = page.isEmpty() ? null : ClientCursor.after(page.get(page.size() - 1)).toString();
 		}

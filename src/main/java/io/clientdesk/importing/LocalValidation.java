@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ClientCsvParser;
@@ -24,8 +26,11 @@ import io.clientdesk.importing.rows.ClientFields;
 import io.clientdesk.importing.rows.DateOrder;
 import io.clientdesk.importing.rows.DuplicatesInFile;
 import io.clientdesk.importing.rows.RowValidator;
+import io.clientdesk.importing.rows.ScopeCheck;
 import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationProperties;
+import io.clientdesk.security.Scope;
+import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.shared.Problem;
 
 /**
@@ -53,10 +58,19 @@ public final class LocalValidation {
 	private static final String DATABASE_NOTE = "Whether IDs, projects and desks exist and whether emails are "
 			+ "taken by other clients is checked on upload.";
 
+	private static final String SCOPE_NOTE = " With a scope: the project and desk cells are checked against it here; "
+			+ "rows that take the import defaults' project or desk, and the stored clients that rows update, "
+			+ "on upload.";
+
+	private static final String USAGE = "Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD]"
+			+ " [--projects=ID,…] [--desks=ID,…] FILE.csv" + System.lineSeparator()
+			+ "  --date-format: the order of the file's numeric dates (04/03/2024): day-month-year, month-day-year"
+			+ " or year-month-day" + System.lineSeparator()
+			+ "  --projects, --desks: your scope, the IDs of the projects and desks you may "
+			+ "import into (the file's project and desk cells hold IDs); left out: no limit";
+
 	private static final Comparator<Problem> BY_LINE = Comparator.comparing(Problem::line,
 			Comparator.nullsFirst(Comparator.naturalOrder()));
-
-	private static final String USAGE = "Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv";
 
 	private static final String DATE_FORMAT_OPTION = "--date-format=";
 
@@ -64,37 +78,67 @@ public final class LocalValidation {
 	}
 
 	/**
-	 * The {@code validate} command: {@code [--date-format=DMY|MDY|YMD] FILE.csv}, the
-	 * option declaring the order of the file's numeric dates as an upload's
-	 * {@code dateFormat} does.
-	 * @param arguments the command's arguments, after {@code validate}
-	 * @param err where the usage goes when the arguments are wrong
-	 * @return as {@link #run(Path, DateOrder, PrintStream)}, or {@value #UNREADABLE} when
-	 * the arguments are wrong
+	 * The {@code validate} command: its arguments (after {@code validate}) are the file
+	 * and the options {@code --date-format=DMY|MDY|YMD} (the order of the file's numeric
+	 * dates, as an upload's {@code dateFormat} declares it), {@code --projects=ID,…} and
+	 * {@code --desks=ID,…} (the scope that the uploader has on the server, by ID, since
+	 * the file names projects and desks by ID and there is no database to look names up
+	 * in). Wrong arguments print what is wrong and the usage to {@code err} and give
+	 * {@value #UNREADABLE}.
+	 * @return the exit code
 	 */
-	public static int command(List<String> arguments, PrintStream out, PrintStream err) {
+	public static int command(List<String> args, PrintStream out, PrintStream err) {
+		Path file = null;
 		DateOrder dateOrder = null;
-		List<String> files = new ArrayList<>();
-		for (String argument : arguments) {
-			if (argument.startsWith(DATE_FORMAT_OPTION)) {
+		List<String> projects = List.of();
+		List<String> desks = List.of();
+		for (String arg : args) {
+			if (arg.startsWith(DATE_FORMAT_OPTION)) {
 				try {
-					dateOrder = DateOrder.parse(argument.substring(DATE_FORMAT_OPTION.length())).orElse(null);
+					dateOrder = DateOrder.parse(arg.substring(DATE_FORMAT_OPTION.length())).orElse(null);
 				}
 				catch (IllegalArgumentException ex) {
-					err.println("--date-format: " + ex.getMessage());
-					err.println(USAGE);
-					return UNREADABLE;
+					return usage(err, "--date-format: " + ex.getMessage());
 				}
 			}
+			else if (arg.startsWith("--projects=")) {
+				projects = ids(arg.substring("--projects=".length()));
+			}
+			else if (arg.startsWith("--desks=")) {
+				desks = ids(arg.substring("--desks=".length()));
+			}
+			else if (arg.startsWith("--")) {
+				return usage(err, "'" + arg + "' is not an option of validate");
+			}
+			else if (file != null) {
+				return usage(err, "one file at a time: " + file + " and " + arg);
+			}
 			else {
-				files.add(argument);
+				file = Path.of(arg);
 			}
 		}
-		if (files.size() != 1 || files.get(0).startsWith("--")) {
-			err.println(USAGE);
-			return UNREADABLE;
+		if (file == null) {
+			return usage(err, "name the file to check");
 		}
-		return run(Path.of(files.get(0)), dateOrder, out);
+		List<String> invalid = new ArrayList<>(projects);
+		invalid.addAll(desks);
+		invalid.removeIf(ObjectIds::isValid);
+		if (!invalid.isEmpty()) {
+			return usage(err, "not an ID (24 lowercase hex digits, as GET /api/projects and /api/desks list them): "
+					+ String.join(", ", invalid));
+		}
+		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
+				Clock.systemUTC(), dateOrder, new Scope(projects, desks));
+	}
+
+	private static List<String> ids(String list) {
+		return Arrays.stream(list.split(",", -1)).map(String::trim).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	private static int usage(PrintStream err, String problem) {
+		err.println("validate: " + problem);
+		err.println(USAGE);
+		return UNREADABLE;
 	}
 
 	/**
@@ -114,7 +158,7 @@ public final class LocalValidation {
 	 */
 	public static int run(Path file, DateOrder dateOrder, PrintStream out) {
 		return run(file, out, ImportProperties.defaultLimits(), OrganisationProperties.defaultClientTypes(),
-				Clock.systemUTC(), dateOrder);
+				Clock.systemUTC(), dateOrder, Scope.UNLIMITED);
 	}
 
 	/**
@@ -122,11 +166,11 @@ public final class LocalValidation {
 	 * {@link #run(Path, PrintStream)} does.
 	 */
 	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock) {
-		return run(file, out, limits, clientTypes, clock, null);
+		return run(file, out, limits, clientTypes, clock, null, Scope.UNLIMITED);
 	}
 
 	static int run(Path file, PrintStream out, ImportLimits limits, List<String> clientTypes, Clock clock,
-			DateOrder dateOrder) {
+			DateOrder dateOrder, Scope scope) {
 		String name = String.valueOf(file.getFileName());
 		ParsedFile parsed;
 		try {
@@ -140,16 +184,16 @@ public final class LocalValidation {
 		catch (FileRejectedException ex) {
 			return report(out, name, ex.problems(), (ex.kind() == FileRejectedException.Kind.DATE_ORDER_NEEDED)
 					? "would be rejected at upload; give the file's date order with --date-format=DMY, MDY or YMD"
-					: "would be rejected at upload");
+					: "would be rejected at upload", "");
 		}
-		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock, dateOrder)).stream()
+		List<Problem> problems = rowErrors(parsed, new RowValidator(clientTypes, clock, dateOrder), scope).stream()
 			.sorted(RowError.byPosition())
 			.map((error) -> new Problem(error.line(), error.column(), error.message()))
 			.toList();
 		int records = parsed.rows().size();
 		String read = records + ((records == 1) ? " record" : " records") + ", read as "
 				+ parsed.charset().displayName() + " with " + describe(parsed.delimiter()) + " as delimiter";
-		return report(out, name, problems, read);
+		return report(out, name, problems, read, scope.limited() ? SCOPE_NOTE : "");
 	}
 
 	/**
@@ -170,9 +214,10 @@ public final class LocalValidation {
 	/**
 	 * The row errors the server would find without a database, in the order of the rows.
 	 */
-	static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator) {
+	static List<RowError> rowErrors(ParsedFile parsed, RowValidator validator, Scope scope) {
 		List<RowError> errors = new ArrayList<>();
 		DuplicatesInFile duplicates = new DuplicatesInFile();
+		ScopeCheck scopeCheck = new ScopeCheck(scope, Function.identity(), Function.identity());
 		for (CsvRow row : parsed.rows()) {
 			ValidatedRow validated = validator.validate(row);
 			errors.addAll(validated.errors());
@@ -180,6 +225,7 @@ public final class LocalValidation {
 				continue;
 			}
 			ClientFields fields = validated.fields();
+			errors.addAll(scopeCheck.destination(row.line(), fields, fields.project(), fields.desk(), false));
 			if (fields.id() == null && !row.cells().getOrDefault(ClientColumn.ID, "").isEmpty()) {
 				continue;
 			}
@@ -191,14 +237,14 @@ public final class LocalValidation {
 		return errors;
 	}
 
-	private static int report(PrintStream out, String name, List<Problem> problems, String outcome) {
+	private static int report(PrintStream out, String name, List<Problem> problems, String outcome, String scopeNote) {
 		problems.stream().sorted(BY_LINE).forEach((problem) -> out.println(format(problem)));
 		if (problems.isEmpty()) {
-			out.println(name + ": no problems found (" + outcome + "). " + DATABASE_NOTE);
+			out.println(name + ": no problems found (" + outcome + "). " + DATABASE_NOTE + scopeNote);
 			return CLEAN;
 		}
 		out.println(name + ": " + problems.size() + ((problems.size() == 1) ? " problem" : " problems") + " (" + outcome
-				+ "). " + DATABASE_NOTE);
+				+ "). " + DATABASE_NOTE + scopeNote);
 		return PROBLEMS;
 	}
 

@@ -77,6 +77,8 @@ class AccountController {
 	private String page(Authentication me, Model model, Map<String, String> errors, String failed) {
 		model.addAttribute("me", this.users.find(me.getName()));
 		model.addAttribute("logins", this.users.recentLogins(me.getName()));
+		Scope scope = this.users.scopeOf(me.getName());
+		model.addAttribute("scope", scope.limited() ? this.users.describe(scope) : null);
 		model.addAttribute("errors", errors);
 		if (failed != null) {
 			model.addAttribute("failed", failed);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,6 +57,29 @@ class UserApiController {
 	@ProblemAnswer(status = 404, when = "No user of that name (matched ignoring case)")
 	void resetPassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
 		this.users.resetPassword(username, password);
+	}
+
+	@GetMapping("/api/users/{username}/scope")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ProblemAnswer(status = 404, when = "No user of that name (matched ignoring case)")
+	Scope scope(@PathVariable String username) {
+		return this.users.scope(username);
+	}
+
+	@PutMapping("/api/users/{username}/scope")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ProblemAnswer(status = 404, when = "No user of that name (matched ignoring case)")
+	@ProblemAnswer(status = 409, when = "The user is an admin: admins are never scoped")
+	@ProblemAnswer(status = 422,
+			when = "projects or desks missing, or an ID that is not one or is unknown (each named)")
+	Scope changeScope(@PathVariable String username, @RequestBody ScopeChange change) {
+		return this.users.changeScope(username, change);
+	}
+
+	@GetMapping("/api/account/scope")
+	@PreAuthorize("isAuthenticated()")
+	Scope ownScope(Authentication caller) {
+		return this.users.scopeOf(caller.getName());
 	}
 
 	@PostMapping("/api/account/password")

@@ -1,15 +1,20 @@
 package io.clientdesk.security;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.shared.ConflictException;
+import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.Problem;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -23,9 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Users page, for admins: every user with their role, state and last login; a form to
- * create one; and per user, change the role, disable or enable, set a new password. Plain
- * forms, POST then redirect; a form with mistakes comes back (422) with each one next to
- * its field and what was typed kept, passwords excepted.
+ * create one; and per user, change the role, disable or enable, set a new password, and
+ * (not for admins) limit them to some projects and desks. Plain forms, POST then
+ * redirect; a form with mistakes comes back (422) with each one next to its field and
+ * what was typed kept, passwords excepted.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -35,9 +41,12 @@ class UserController {
 
 	private final Validator validator;
 
-	UserController(UserService users, Validator validator) {
+	private final OrganisationService organisation;
+
+	UserController(UserService users, Validator validator, OrganisationService organisation) {
 		this.users = users;
 		this.validator = validator;
+		this.organisation = organisation;
 	}
 
 	/** What the create form holds (a role as typed, which may be none). */
@@ -114,6 +123,30 @@ class UserController {
 		return "redirect:/users";
 	}
 
+	/**
+	 * The scope form: the projects and desks chosen (none: no limit on that dimension).
+	 */
+	@PostMapping("/users/{username}/scope")
+	String changeScope(@PathVariable String username,
+			@RequestParam(name = "projects", required = false) List<String> projects,
+			@RequestParam(name = "desks", required = false) List<String> desks, RedirectAttributes redirect) {
+		try {
+			Scope scope = this.users.changeScope(username,
+					new ScopeChange((projects != null) ? projects : List.of(), (desks != null) ? desks : List.of()));
+			redirect.addFlashAttribute("done",
+					scope.limited() ? "Limited " + username + " to " + this.users.describe(scope) + "."
+							: username + " is not limited: they see every client.");
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("failed", "The scope of " + username + " was not changed: "
+					+ ex.problems().stream().map(Problem::message).collect(Collectors.joining("; ")) + ".");
+		}
+		catch (ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("failed", ex.getBody().getDetail());
+		}
+		return "redirect:/users";
+	}
+
 	private String change(String username, UserChange change, Authentication admin, String done,
 			RedirectAttributes redirect) {
 		try {
@@ -129,6 +162,9 @@ class UserController {
 	private String page(Model model, CreateForm form, Map<String, String> errors, String failed,
 			Map<String, String> resetErrors) {
 		model.addAttribute("users", this.users.users());
+		model.addAttribute("scopes", this.users.scopes());
+		model.addAttribute("projects", this.organisation.projects());
+		model.addAttribute("desks", this.organisation.desks());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

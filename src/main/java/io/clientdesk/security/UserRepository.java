@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -69,6 +74,68 @@ class UserRepository {
 		this.jdbc.sql("update users set password_hash = ? where username_key = ?")
 			.params(passwordHash, key(username))
 			.update();
+	}
+
+	/**
+	 * The user's scope as stored (the exact {@code username} as created): the project and
+	 * desk IDs, none meaning no limit on that dimension.
+	 */
+	Scope scope(String username) {
+		return new Scope(
+				this.jdbc.sql("select project_id from user_project_scopes where username = ?")
+					.param(username)
+					.query(String.class)
+					.list(),
+				this.jdbc.sql("select desk_id from user_desk_scopes where username = ?")
+					.param(username)
+					.query(String.class)
+					.list());
+	}
+
+	/** Every user's scope that has a limit, by the username as created. */
+	Map<String, Scope> scopes() {
+		Map<String, List<String>> projects = new HashMap<>();
+		Map<String, List<String>> desks = new HashMap<>();
+		this.jdbc.sql("select username, project_id from user_project_scopes").query((rs) -> {
+			projects.computeIfAbsent(rs.getString(1), (name) -> new ArrayList<>()).add(rs.getString(2));
+		});
+		this.jdbc.sql("select username, desk_id from user_desk_scopes").query((rs) -> {
+			desks.computeIfAbsent(rs.getString(1), (name) -> new ArrayList<>()).add(rs.getString(2));
+		});
+		Map<String, Scope> scopes = new HashMap<>();
+		Set<String> names = new HashSet<>(projects.keySet());
+		names.addAll(desks.keySet());
+		for (String name : names) {
+			scopes.put(name, new Scope(projects.getOrDefault(name, List.of()), desks.getOrDefault(name, List.of())));
+		}
+		return scopes;
+	}
+
+	/** Replaces the user's scope (the exact {@code username} as created). */
+	void replaceScope(String username, Scope scope) {
+		this.jdbc.sql("delete from user_project_scopes where username = ?").param(username).update();
+		this.jdbc.sql("delete from user_desk_scopes where username = ?").param(username).update();
+		for (String project : scope.projects()) {
+			this.jdbc.sql("insert into user_project_scopes (username, project_id) values (?, ?)")
+				.params(username, project)
+				.update();
+		}
+		for (String desk : scope.desks()) {
+			this.jdbc.sql("insert into user_desk_scopes (username, desk_id) values (?, ?)")
+				.params(username, desk)
+				.update();
+		}
+	}
+
+	/**
+	 * Locks the user's row until the transaction ends: two admins changing one user's
+	 * scope at once replace it one after the other.
+	 */
+	void lock(String username) {
+		this.jdbc.sql("select username from users where username = ? for update")
+			.param(username)
+			.query(String.class)
+			.list();
 	}
 
 	/**

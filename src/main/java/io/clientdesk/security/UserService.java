@@ -2,17 +2,24 @@ package io.clientdesk.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditEntry;
 import io.clientdesk.audit.AuditLog;
+import io.clientdesk.organisation.Desk;
+import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.organisation.Project;
 import io.clientdesk.security.UserRepository.StoredUser;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.LimitReachedException;
 import io.clientdesk.shared.NotFoundException;
+import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.shared.Problem;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,9 +67,12 @@ public class UserService implements UserDetailsService {
 
 	private final LoginThrottleProperties limits;
 
+	private final OrganisationService organisation;
+
 	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, UserSessions sessions,
-			ObjectProvider<LoginThrottle> logins, LoginThrottleProperties limits) {
+			ObjectProvider<LoginThrottle> logins, LoginThrottleProperties limits, OrganisationService organisation) {
 		this.users = users;
+		this.organisation = organisation;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.sessions = sessions;
@@ -116,7 +126,13 @@ public class UserService implements UserDetailsService {
 		}
 		if (role != user.role()) {
 			this.users.updateRole(user.username(), role);
-			this.audit.record(AuditAction.USER_ROLE_CHANGED, user.username(), Map.of("from", user.role(), "to", role));
+			Map<String, Object> details = new LinkedHashMap<>(Map.of("from", user.role(), "to", role));
+			if (role == Role.ADMIN && this.users.scope(user.username()).limited()) {
+				// admins are never scoped: an admin's scope would be a limit nobody sees
+				this.users.replaceScope(user.username(), Scope.UNLIMITED);
+				details.put("scopeRemoved", true);
+			}
+			this.audit.record(AuditAction.USER_ROLE_CHANGED, user.username(), details);
 		}
 		if (enabled != user.enabled()) {
 			this.users.updateEnabled(user.username(), enabled);
@@ -153,6 +169,112 @@ public class UserService implements UserDetailsService {
 		this.users.updatePassword(user.username(), this.passwordEncoder.encode(change.newPassword()));
 		this.audit.record(AuditAction.PASSWORD_CHANGED, user.username(), Map.of());
 		this.sessions.endAfterCommit(user.username(), keepSession);
+	}
+
+	/**
+	 * The clients the user works with: their scope, or {@link Scope#UNLIMITED} for an
+	 * admin (never scoped) and for a name that is no user's. Read at each request, so a
+	 * change counts at once.
+	 */
+	@Transactional(readOnly = true)
+	public Scope scopeOf(String username) {
+		if (username == null || username.indexOf('\0') >= 0) {
+			return Scope.UNLIMITED;
+		}
+		return this.users.find(username)
+			.filter((user) -> user.role() != Role.ADMIN)
+			.map((user) -> this.users.scope(user.username()))
+			.orElse(Scope.UNLIMITED);
+	}
+
+	/** A user's scope as an admin reads it; 404 for no such user. */
+	@Transactional(readOnly = true)
+	Scope scope(String username) {
+		return this.users.scope(existing(username).username());
+	}
+
+	/** Every limited scope, by username as created (the Users page). */
+	@Transactional(readOnly = true)
+	Map<String, Scope> scopes() {
+		return this.users.scopes();
+	}
+
+	/**
+	 * An admin limits a user to some projects and desks ({@link ScopeChange}), or lifts
+	 * the limit with empty lists. 404 for no such user; 422 naming each field missing and
+	 * each ID that is not one or is unknown; 409 for an admin (never scoped). Archived
+	 * projects and desks may be named: their clients stay visible.
+	 */
+	@Transactional
+	Scope changeScope(String username, ScopeChange change) {
+		StoredUser user = existing(username);
+		List<Problem> problems = new ArrayList<>();
+		List<String> projects = ids("projects", "project", change.projects(),
+				this.organisation.projects().stream().map(Project::id).toList(), problems);
+		List<String> desks = ids("desks", "desk", change.desks(),
+				this.organisation.desks().stream().map(Desk::id).toList(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException("The scope is not valid", problems);
+		}
+		Scope scope = new Scope(projects, desks);
+		if (user.role() == Role.ADMIN && scope.limited()) {
+			throw new ConflictException(
+					user.username() + " is an admin, and admins are never scoped: give them another role first");
+		}
+		this.users.lock(user.username());
+		Scope before = this.users.scope(user.username());
+		if (!before.equals(scope)) {
+			this.users.replaceScope(user.username(), scope);
+			this.audit.record(AuditAction.USER_SCOPE_CHANGED, user.username(),
+					Map.of("projects", idsOrAny(scope.projects()), "desks", idsOrAny(scope.desks())));
+		}
+		return scope;
+	}
+
+	/** A scope in words, with the names of its projects and desks. */
+	@Transactional(readOnly = true)
+	String describe(Scope scope) {
+		Map<String, String> projects = this.organisation.projects()
+			.stream()
+			.collect(Collectors.toMap(Project::id, Project::name));
+		Map<String, String> desks = this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name));
+		List<String> parts = new ArrayList<>();
+		if (!scope.projects().isEmpty()) {
+			parts.add("projects " + scope.projects().stream().map(projects::get).collect(Collectors.joining(", ")));
+		}
+		if (!scope.desks().isEmpty()) {
+			parts.add("desks " + scope.desks().stream().map(desks::get).collect(Collectors.joining(", ")));
+		}
+		return String.join(" and ", parts);
+	}
+
+	/**
+	 * The IDs of one field of a scope, each one known; adds a problem for the field
+	 * missing and for each ID that is not one or is unknown.
+	 */
+	private static List<String> ids(String field, String what, List<String> given, List<String> known,
+			List<Problem> problems) {
+		if (given == null) {
+			problems.add(Problem.of(field, "is missing: send a list of " + what + " IDs, [] for no limit"));
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		for (String id : given) {
+			if (id == null || !ObjectIds.isValid(id)) {
+				problems.add(Problem.of(field, "'" + id + "' is not a " + what + " ID (24 lowercase hex digits)"));
+			}
+			else if (!known.contains(id)) {
+				problems.add(Problem.of(field, "no " + what + " has the ID " + id));
+			}
+			else {
+				ids.add(id);
+			}
+		}
+		return ids;
+	}
+
+	private static String idsOrAny(List<String> ids) {
+		return ids.isEmpty() ? "any" : String.join(",", ids);
 	}
 
 	/** A user as the pages and the API show them. */

@@ -2,11 +2,13 @@ package io.clientdesk.client;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.clientdesk.client.ClientListQuery.Statement;
+import io.clientdesk.security.Scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,8 @@ class ClientListQueryTest {
 	private static final String PROJECT = "66829b2e43c91e3ce480b6c4";
 
 	private static final String CURSOR_ID = "66829b2e43c91e3ce480b6c5";
+
+	private static final String DESK = "66829b2e43c91e3ce480b6c6";
 
 	@Test
 	void the_default_list_reads_the_ids_of_its_page_from_the_index_then_those_clients() {
@@ -48,6 +52,25 @@ class ClientListQueryTest {
 				order by c.created desc, c.id desc""");
 		assertThat(page.params())
 			.isEqualTo(Map.of("project", PROJECT, "active", true, "type", "Corporate", "limit", 50, "offset", 100L));
+	}
+
+	@Test
+	void a_scoped_readers_list_and_total_hold_only_the_clients_of_their_scopes_projects_and_desks() {
+		Scope scope = new Scope(List.of(CURSOR_ID, PROJECT), List.of(DESK));
+		ClientListQuery sql = new ClientListQuery(query(0, null, null, true, null), scope);
+
+		assertSql(sql.page(false), """
+				select c.id, c.first_name, c.last_name, c.email, c.project_id, c.desk_id, c.active, c.type, c.created
+				from clients c
+				join (select id from clients
+				      where project_id in (:scopeProjects) and desk_id in (:scopeDesks) and active = :active
+				      order by created desc, id desc limit :limit offset :offset) p on p.id = c.id
+				order by c.created desc, c.id desc""");
+		assertSql(sql.count(), """
+				select count(*) from clients
+				where project_id in (:scopeProjects) and desk_id in (:scopeDesks) and active = :active""");
+		assertThat(sql.count().params()).isEqualTo(
+				Map.of("scopeProjects", List.of(PROJECT, CURSOR_ID), "scopeDesks", List.of(DESK), "active", true));
 	}
 
 	@Test
@@ -131,7 +154,7 @@ class ClientListQueryTest {
 	}
 
 	private static ClientListQuery list(ClientQuery query) {
-		return new ClientListQuery(query);
+		return new ClientListQuery(query, Scope.UNLIMITED);
 	}
 
 	/** The statement is the SQL written, but for the line breaks and indents. */

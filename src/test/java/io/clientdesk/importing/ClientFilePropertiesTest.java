@@ -13,6 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
+import io.clientdesk.security.Scope;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.ParsedFile;
@@ -67,7 +68,7 @@ class ClientFilePropertiesTest {
 				assertThat(ex.problems()).isNotEmpty().allSatisfy((problem) -> assertNamed(problem));
 				return ex.kind().name();
 			}
-			List<RowError> errors = LocalValidation.rowErrors(parsed, VALIDATOR);
+			List<RowError> errors = LocalValidation.rowErrors(parsed, VALIDATOR, Scope.UNLIMITED);
 			assertThat(errors).allSatisfy((error) -> {
 				assertThat(error.line()).isGreaterThan(1);
 				assertThat(error.code()).isNotNull();

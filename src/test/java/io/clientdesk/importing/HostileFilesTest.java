@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.clientdesk.security.Scope;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.file.ParsedFile;
@@ -61,7 +62,7 @@ class HostileFilesTest {
 		}
 		RowValidator validator = new RowValidator(OrganisationProperties.defaultClientTypes(), Clock.systemUTC());
 		return new Answered(Answer.ROWS,
-				LocalValidation.rowErrors(parsed, validator)
+				LocalValidation.rowErrors(parsed, validator, Scope.UNLIMITED)
 					.stream()
 					.sorted(RowError.byPosition())
 					.map((error) -> HostileFiles.position(error.line(), error.column()) + ":" + error.code().code())

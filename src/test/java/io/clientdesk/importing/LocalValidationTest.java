@@ -17,11 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.organisation.OrganisationProperties;
+import io.clientdesk.security.Scope;
 import io.clientdesk.support.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalValidationTest {
+
+	private static final String USAGE_FIRST_LINE = "Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD]"
+			+ " [--projects=ID,…] [--desks=ID,…] FILE.csv";
+
+	private static final String USAGE_DATE_FORMAT = "  --date-format: the order of the file's numeric dates (04/03/2024):"
+			+ " day-month-year, month-day-year or year-month-day";
+
+	private static final String USAGE_PROJECTS = "  --projects, --desks: your scope, the IDs of the projects and desks you"
+			+ " may import into (the file's project and desk cells hold IDs); left out: no limit";
+
+	private static final String MINE = "66829b2e43c91e3ce480b6c1";
+
+	private static final String OTHER = "66829b2e43c91e3ce480b6c2";
+
+	private static final String DESK = "66829b2e43c91e3ce480b6c3";
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -121,6 +137,47 @@ class LocalValidationTest {
 	}
 
 	@Test
+	void with_a_scope_flags_each_row_whose_project_or_desk_cell_is_outside_it() throws IOException {
+		Path file = write("scoped.csv", """
+				email,firstName,project,desk
+				in@example.com,In,%1$s,%3$s
+				other-project@example.com,Out,%2$s,%3$s
+				other-desk@example.com,Out,%1$s,%2$s
+				no-cells@example.com,Defaults,,
+				""".formatted(MINE, OTHER, DESK));
+
+		int exit = command("--projects=" + MINE, "--desks=" + DESK + "," + MINE, file.toString());
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(lines()).startsWith("3:project: project " + OTHER + " is outside your scope",
+				"4:desk: desk " + OTHER + " is outside your scope");
+		assertThat(lines().get(2)).startsWith("scoped.csv: 2 problems")
+			.contains("rows that take the import defaults' project or desk, and the stored clients that rows update, "
+					+ "on upload");
+	}
+
+	@Test
+	void an_empty_scope_option_sets_no_limit() throws IOException {
+		Path file = write("free.csv", "email,firstName,project\nann@example.com,Ann," + OTHER + "\n");
+
+		assertThat(command("--projects=", "--desks=", file.toString())).isZero();
+		assertThat(command(file.toString())).isZero();
+	}
+
+	@Test
+	void a_scope_option_that_is_not_a_list_of_ids_prints_the_usage_and_exits_with_2() throws IOException {
+		Path file = write("any.csv", "email,firstName\nann@example.com,Ann\n");
+
+		assertThat(command("--projects=Retail," + MINE, file.toString())).isEqualTo(2);
+		assertThat(lines().get(0)).isEqualTo(
+				"validate: not an ID (24 lowercase hex digits, as GET /api/projects and /api/desks list them): Retail");
+		assertThat(lines().get(1)).isEqualTo(USAGE_FIRST_LINE);
+		this.output.reset();
+		assertThat(command("--teams=" + MINE, file.toString())).isEqualTo(2);
+		assertThat(lines().get(0)).isEqualTo("validate: '--teams=" + MINE + "' is not an option of validate");
+	}
+
+	@Test
 	void exits_with_2_for_a_directory() {
 		assertThat(run(this.directory)).isEqualTo(2);
 	}
@@ -156,14 +213,14 @@ class LocalValidationTest {
 		assertThat(LocalValidation.command(List.of("--date-format=DD/MM", "x.csv"), System.out, errors)).isEqualTo(2);
 		assertThat(LocalValidation.command(List.of("--date-format=DMY"), System.out, errors)).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-				"--date-format: 'DD/MM' is not DMY, MDY or YMD",
-				"Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv",
-				"Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv");
+				"validate: --date-format: 'DD/MM' is not DMY, MDY or YMD", USAGE_FIRST_LINE, USAGE_DATE_FORMAT,
+				USAGE_PROJECTS, "validate: name the file to check", USAGE_FIRST_LINE, USAGE_DATE_FORMAT,
+				USAGE_PROJECTS);
 	}
 
 	private int command(String... arguments) {
 		return LocalValidation.command(List.of(arguments), new PrintStream(this.output, true, StandardCharsets.UTF_8),
-				System.err);
+				new PrintStream(this.output, true, StandardCharsets.UTF_8));
 	}
 
 	private int run(Path file) {

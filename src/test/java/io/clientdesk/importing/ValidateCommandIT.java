@@ -73,7 +73,7 @@ class ValidateCommandIT {
 		Outcome wrong = validate("--date-format=DD.MM.YYYY", file.toString());
 		assertThat(wrong.exitCode()).isEqualTo(2);
 		assertThat(wrong.output()).contains("--date-format: 'DD.MM.YYYY' is not DMY, MDY or YMD")
-			.contains("Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] FILE.csv");
+			.contains("Usage: java -jar clientdesk.jar validate [--date-format=DMY|MDY|YMD] [--projects=ID,…]");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.clientdesk.security;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,6 +71,9 @@ class EndpointAccessIT {
 					row("PATCH /api/users/{username}", 401, 401, 403, 403, 200),
 					row("POST /api/users/{username}/password", 401, 401, 403, 403, 204),
 					row("POST /api/account/password", 401, 401, 204, 204, 204),
+					row("GET /api/users/{username}/scope", 401, 401, 403, 403, 200),
+					row("PUT /api/users/{username}/scope", 401, 401, 403, 403, 200),
+					row("GET /api/account/scope", 401, 401, 200, 200, 200),
 					row("GET /api/clients", 401, 401, 200, 200, 200),
 					row("GET /api/clients/{id}", 401, 401, 200, 200, 200),
 					row("GET /actuator/metrics", 401, 401, 403, 403, 200))
@@ -249,6 +253,10 @@ class EndpointAccessIT {
 					Api.json(Map.of("currentPassword", (login != null) ? login.password() : "whatever-password",
 							"newPassword", (login != null) ? login.password() : "whatever-password")),
 					login);
+			case "GET /api/users/{username}/scope" -> this.api.get("/api/users/" + newUser(unique) + "/scope", login);
+			case "PUT /api/users/{username}/scope" -> this.api.put("/api/users/" + newUser(unique) + "/scope",
+					Api.json(Map.of("projects", List.of(this.clients.defaultProject()), "desks", List.of())), login);
+			case "GET /api/account/scope" -> this.api.get("/api/account/scope", login);
 			case "PATCH /api/projects/{id}" ->
 				this.api.patch("/api/projects/" + this.api.newProject("Access " + unique),
 						Api.json(Map.of("name", "Access renamed " + unique)), login);

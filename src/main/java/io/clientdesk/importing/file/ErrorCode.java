@@ -36,6 +36,11 @@ public enum ErrorCode {
 			"The desk is archived: it takes no new clients, and no client moves into it. "
 					+ "Its clients can still be updated."),
 
+	OUT_OF_SCOPE("out_of_scope",
+			"The row is for a client outside your scope (the projects and desks an admin limited you to), "
+					+ "or would put a client into a project or desk outside it, the import defaults' included: "
+					+ "it is not imported. Nothing more is said about a client outside your scope."),
+
 	FIELD_COUNT("field_count",
 			"The row has a different number of fields than the header; often a missing or extra delimiter or quote."),
 

@@ -23,6 +23,7 @@ import io.clientdesk.importing.rows.ImportPlanner;
 import io.clientdesk.importing.rows.RowValidator;
 import io.clientdesk.importing.rows.ValidatedRow;
 import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.security.UserService;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
@@ -57,12 +58,15 @@ class ImportRun {
 
 	private final ImportProperties properties;
 
+	private final UserService users;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	private final Clock clock = Clock.systemUTC();
 
 	ImportRun(ImportRepository imports, ClientService clients, OrganisationService organisation,
-			ImportProperties properties) {
+			ImportProperties properties, UserService users) {
+		this.users = users;
 		this.imports = imports;
 		this.clients = clients;
 		this.organisation = organisation;
@@ -83,7 +87,7 @@ class ImportRun {
 		FileSource file = this.imports.storedFile(stored.fileId()).orElseThrow(FileGoneException::new);
 		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock, view.dateFormat());
 		ImportPlanner planner = new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
-				this.organisation.importDefaults(), this.clock.instant());
+				this.organisation.importDefaults(), this.clock.instant(), this.users.scopeOf(view.createdBy()));
 		Pass pass = new Pass(view, validator, planner.start(), transaction, progress);
 		this.parser.read(view.fileName(), file, this.properties.limits(), pass::add);
 		pass.end();

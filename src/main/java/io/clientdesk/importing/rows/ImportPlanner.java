@@ -20,13 +20,15 @@ import io.clientdesk.importing.file.RowError;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.organisation.Project;
+import io.clientdesk.security.Scope;
 import io.clientdesk.shared.ObjectIds;
 
 /**
  * Decides, row by row, what an import does: matches each row to a stored client (by ID,
  * else by email), applies IMPORT.md's rules for defaults, updates, duplicates and
- * references, and collects every error. It reads nothing and writes nothing: the job
- * gives it the stored clients that the file's IDs and emails refer to.
+ * references and the uploader's scope ({@link ScopeCheck}), and collects every error. It
+ * reads nothing and writes nothing: the job gives it the stored clients that the file's
+ * IDs and emails refer to.
  */
 public final class ImportPlanner {
 
@@ -40,17 +42,22 @@ public final class ImportPlanner {
 
 	private final Instant now;
 
+	private final ScopeCheck scope;
+
 	/**
 	 * @param projects every project, the archived ones included
 	 * @param desks every desk, the archived ones included
+	 * @param scope the uploader's: the clients they may create and update
 	 */
 	public ImportPlanner(RowValidator validator, Collection<Project> projects, Collection<Desk> desks,
-			ImportDefaults defaults, Instant now) {
+			ImportDefaults defaults, Instant now, Scope scope) {
 		this.validator = validator;
 		this.projects = projects.stream().collect(Collectors.toMap(Project::id, Function.identity()));
 		this.desks = desks.stream().collect(Collectors.toMap(Desk::id, Function.identity()));
 		this.defaults = defaults;
 		this.now = now.truncatedTo(ChronoUnit.MILLIS);
+		this.scope = new ScopeCheck(scope, (id) -> "'" + this.projects.get(id).name() + "' (id " + id + ")",
+				(id) -> "'" + this.desks.get(id).name() + "' (id " + id + ")");
 	}
 
 	/** The IDs that the rows refer to, to look up before planning. */
@@ -128,6 +135,12 @@ public final class ImportPlanner {
 			target = byEmail.get(fields.email());
 			matchedBy = ClientColumn.EMAIL;
 		}
+		if (target != null && !this.scope.includes(target.project(), target.desk())) {
+			// and nothing more about a client the uploader may not see
+			rowErrors.add(ScopeCheck.storedClient(line, matchedBy,
+					(matchedBy == ClientColumn.ID) ? fields.id() : fields.email()));
+			return target;
+		}
 		if (fields.project() != null && !this.projects.containsKey(fields.project())) {
 			rowErrors.add(RowError.of(line, ClientColumn.PROJECT, fields.project(), ErrorCode.UNKNOWN_PROJECT,
 					"no project has the ID " + fields.project()));
@@ -157,6 +170,8 @@ public final class ImportPlanner {
 					"desk '" + archivedDesk.name() + "' (id " + archivedDesk.id() + ") is archived"
 							+ ((fields.desk() == null) ? " (the import defaults' desk)" : "")));
 		}
+		rowErrors.addAll(this.scope.destination(line, fields, this.projects.containsKey(project) ? project : null,
+				this.desks.containsKey(desk) ? desk : null, target == null));
 		String email = (fields.email() != null) ? fields.email() : (target != null) ? target.email() : null;
 		boolean emailCounts = email != null && !(idGiven && target == null);
 		duplicates.check(line, (target != null) ? target.id() : null, matchedBy, emailCounts ? email : null)
@@ -165,7 +180,8 @@ public final class ImportPlanner {
 			Client owner = byEmail.get(email);
 			if (target != null && owner != null && !owner.id().equals(target.id())) {
 				rowErrors.add(RowError.of(line, ClientColumn.EMAIL, email, ErrorCode.EMAIL_TAKEN,
-						"email is already used by client " + owner.id()));
+						"email is already used by " + (this.scope.includes(owner.project(), owner.desk())
+								? "client " + owner.id() : "a client outside your scope")));
 			}
 		}
 		return target;

@@ -20,7 +20,9 @@ import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.organisation.ImportDefaults;
 import io.clientdesk.organisation.OrganisationService;
+import io.clientdesk.security.Scope;
 import io.clientdesk.web.ProblemAnswer;
+
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
@@ -67,15 +69,16 @@ class ClientCsvController {
 	}
 
 	/**
-	 * Every matching client, read in pages ({@link ClientService#forEach}) so that a slow
-	 * reader holds no database connection, within a slot of its own
-	 * ({@link ExportSlots}), given back when the stream ends, finished or broken off.
+	 * Every matching client in the caller's scope, read in pages
+	 * ({@link ClientService#forEach}) so that a slow reader holds no database connection,
+	 * within a slot of its own ({@link ExportSlots}), given back when the stream ends,
+	 * finished or broken off.
 	 */
 	@ProblemAnswer(status = 503,
 			when = "clientdesk.export.max-concurrent exports are running on this server (Retry-After)")
 	@GetMapping(path = "/api/clients/export.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('MANAGER')")
-	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters, Principal user,
+	ResponseEntity<StreamingResponseBody> export(@ParameterObject ClientQuery filters, Scope scope, Principal user,
 			HttpServletRequest request) {
 		ExportSlots.Slot slot = this.exports.take();
 		// taken now: the body is written on another thread, after this request's handler
@@ -85,7 +88,7 @@ class ClientCsvController {
 			boolean complete = false;
 			try (slot) {
 				CsvWriter csv = writer(out);
-				this.clients.forEach(filters, (client) -> {
+				this.clients.forEach(filters, scope, (client) -> {
 					write(csv, client);
 					rows[0]++;
 				});
@@ -95,7 +98,7 @@ class ClientCsvController {
 			finally {
 				// also when the reader went away: what was written has left the server
 				this.audit.record(AuditAction.CLIENTS_EXPORTED, user.getName(), address, null,
-						exported(filters, rows[0], complete));
+						exported(filters, scope, rows[0], complete));
 			}
 		});
 	}
@@ -109,9 +112,10 @@ class ClientCsvController {
 	}
 
 	/**
-	 * The export's filters (those given), how many rows it wrote, and if that was all.
+	 * The export's filters (those given), whether the caller's scope limited it, how many
+	 * rows it wrote, and if that was all.
 	 */
-	private static Map<String, Object> exported(ClientQuery filters, long rows, boolean complete) {
+	private static Map<String, Object> exported(ClientQuery filters, Scope scope, long rows, boolean complete) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("q", filters.q());
 		details.put("project", filters.project());
@@ -119,6 +123,9 @@ class ClientCsvController {
 		details.put("active", filters.active());
 		details.put("type", filters.type());
 		details.values().removeIf((value) -> value == null);
+		if (scope.limited()) {
+			details.put("scoped", true);
+		}
 		details.put("rows", rows);
 		details.put("complete", complete);
 		return details;
