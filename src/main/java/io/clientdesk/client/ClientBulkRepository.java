@@ -130,13 +130,29 @@ class ClientBulkRepository {
 	}
 
 	/**
-	 * Deletes the clients with the IDs: one statement, whose array parameter probes the
-	 * primary key once per ID ({@link ClientTable#ID_KEYS}).
+	 * Deletes the clients with the IDs, after their search text
+	 * ({@code client_search.client_id} references them).
 	 */
 	void deleteAll(Collection<String> ids) {
-		this.jdbc.sql("delete from clients where id in (select t.id from " + ClientTable.ID_KEYS + ")")
-			.param(ids.toArray(String[]::new))
-			.update();
+		delete("client_search", "client_id", ids);
+		delete("clients", "id", ids);
+	}
+
+	/**
+	 * PostgreSQL: one statement, whose array parameter probes the primary key once per ID
+	 * ({@link ClientTable#ID_KEYS}). H2 does not use the key for that subquery (5 000 IDs
+	 * took 55 s): a batch of deletes by key instead.
+	 */
+	private void delete(String table, String key, Collection<String> ids) {
+		if (this.database == Database.POSTGRESQL) {
+			this.jdbc
+				.sql("delete from " + table + " where " + key + " in (select t.id from " + ClientTable.ID_KEYS + ")")
+				.param(ids.toArray(String[]::new))
+				.update();
+			return;
+		}
+		this.batch.batchUpdate("delete from " + table + " where " + key + " = ?",
+				ids.stream().map((id) -> new Object[] { id }).toList());
 	}
 
 	/**

@@ -53,11 +53,4 @@ class ClientSearchRepository {
 			.update();
 	}
 
-	/** The search text of clients about to be deleted. */
-	void delete(Collection<String> ids) {
-		this.jdbc.sql("delete from client_search where client_id in (select t.id from " + ClientTable.ID_KEYS + ")")
-			.param(ids.toArray(String[]::new))
-			.update();
-	}
-
 }

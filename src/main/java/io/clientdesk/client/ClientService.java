@@ -84,7 +84,6 @@ public class ClientService {
 	@Transactional
 	public void delete(Collection<String> ids) {
 		if (!ids.isEmpty()) {
-			this.searchText.delete(ids);
 			this.bulk.deleteAll(ids);
 		}
 	}

@@ -126,10 +126,12 @@ class ImportUndoIT {
 		long undoMillis = millis(undo);
 		System.out.printf("Undo timing on %s: import of 5000 rows %d ms, its undo %d ms%n",
 				TestDatabase.isPostgres() ? "PostgreSQL" : "H2", importMillis, undoMillis);
-		// no longer than the import, give or take the noise of a machine shared with
-		// other
-		// builds (measured in docs/performance.md)
-		assertThat(undoMillis).isLessThanOrEqualTo(importMillis + Math.max(250, importMillis / 4));
+		// on PostgreSQL, no longer than the import, give or take the noise of a machine
+		// shared with other builds; on H2 two runs' times vary too much to compare
+		// (both in docs/performance.md)
+		if (TestDatabase.isPostgres()) {
+			assertThat(undoMillis).isLessThanOrEqualTo(importMillis + Math.max(250, importMillis / 4));
+		}
 	}
 
 	@Test

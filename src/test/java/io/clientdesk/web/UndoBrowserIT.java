@@ -79,8 +79,9 @@ class UndoBrowserIT extends BrowserSuite {
 				"Completed with errors"));
 		this.browser.waitForHtmx();
 		String page = this.browser.find(By.id("import-detail")).getText();
-		assertThat(page).contains("Undo started by " + manager.username(), "changed_since", cy, "Deleted", "Restored",
-				"Kept");
+		assertThat(page).contains("Undo started by " + manager.username(), "changed_since", cy, "Deleted",
+				// the counts' labels, as shown (upper case)
+				"RESTORED", "KEPT");
 		this.browser.screenshot("03-undo-page", true);
 		assertThat(this.api.client(ann, manager).get("firstName").asString()).isEqualTo("Ann");
 		assertThat(this.api.client(bob, manager).get("lastName").asString()).isEqualTo("Black");
