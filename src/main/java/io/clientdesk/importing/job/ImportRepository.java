@@ -30,6 +30,9 @@ class ImportRepository {
 	/** The columns read besides: set by the retention only. */
 	private static final String RETENTION_COLUMNS = ", files_deleted_at";
 
+	/** The columns read besides: set once, for an import of a corrected file. */
+	private static final String CORRECTION_COLUMNS = ", corrected_from";
+
 	/**
 	 * The columns read, with {@code same_file_as} as the viewer may see it: the latest
 	 * earlier import of the same file that is theirs, or any for an admin. It is computed
@@ -40,7 +43,7 @@ class ImportRepository {
 					+ " and (e.created_at < i.created_at or (e.created_at = i.created_at and e.id < i.id))"
 					+ " and (:admin or e.created_by = :viewer)"
 					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as")
-			+ RETENTION_COLUMNS;
+			+ RETENTION_COLUMNS + CORRECTION_COLUMNS;
 
 	/** Who reads for the system (the job): as an admin. */
 	private static final Viewer ANYONE = new Viewer("", true);
@@ -89,6 +92,11 @@ class ImportRepository {
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
 					committedFrom)
 			.update();
+	}
+
+	/** Marks a new import as the correction of another one. */
+	void correctedFrom(String id, String correctedId) {
+		this.jdbc.sql("update imports set corrected_from = ? where id = ?").params(correctedId, id).update();
 	}
 
 	Optional<StoredImport> findById(String id) {
@@ -240,7 +248,8 @@ class ImportRepository {
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
-				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"));
+				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
+				rs.getString("corrected_from"));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

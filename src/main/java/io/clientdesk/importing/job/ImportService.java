@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
@@ -87,12 +89,23 @@ public class ImportService {
 	 * imports waiting (429) or too many bytes stored (413)
 	 */
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
+		return accept(fileName, () -> ClientCsvParser.readAtMost(content, this.properties.limits()), dryRun, onError,
+				user, null);
+	}
+
+	/**
+	 * Reads and checks a file, then stores it with a new import and queues the import: an
+	 * upload, or a corrected file, whose import records the import it corrects. Either
+	 * goes through the same checks and limits.
+	 */
+	Import accept(String fileName, Supplier<byte[]> content, boolean dryRun, OnError onError, Viewer user,
+			String correctedFrom) {
 		ImportLimits limits = this.properties.limits();
 		byte[] bytes;
 		int rows; // not the parsed rows themselves: they may go once checked
 		this.checking.acquireUninterruptibly();
 		try {
-			bytes = ClientCsvParser.readAtMost(content, limits);
+			bytes = content.get();
 			rows = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows().size();
 		}
 		finally {
@@ -106,9 +119,15 @@ public class ImportService {
 			this.imports.insertFile(fileId, sha256, bytes, now);
 			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256);
 			this.imports.insert(view, fileId, null);
-			this.queue.enqueue(view.id());
-			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
+			Map<String, Object> details = new LinkedHashMap<>(Map.of("file", (fileName != null) ? fileName : "",
 					"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
+			if (correctedFrom != null) {
+				this.imports.correctedFrom(view.id(), correctedFrom);
+				view = view.correcting(correctedFrom);
+				details.put("correctedFrom", correctedFrom);
+			}
+			this.queue.enqueue(view.id());
+			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), details);
 			return view;
 		});
 	}
