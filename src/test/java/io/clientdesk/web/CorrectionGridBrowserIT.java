@@ -148,7 +148,7 @@ class CorrectionGridBrowserIT extends BrowserSuite {
 		assertThat(perMove).as("ms per arrow key").isLessThan(20);
 
 		// Ctrl+End reaches the last row's Drop button, which drops it
-		keys(Keys.chord(Keys.CONTROL, Keys.END));
+		new Actions(this.browser.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).perform();
 		assertThat(active().getAccessibleName()).isEqualTo("Drop line 1001");
 		keys(Keys.SPACE);
 		assertThat(active().getAttribute("aria-pressed")).isEqualTo("true");
