@@ -36,6 +36,9 @@ class ImportRepository {
 	/** The columns read besides: set by the retention only. */
 	private static final String RETENTION_COLUMNS = ", files_deleted_at";
 
+	/** The columns read besides: set once, for an import of a corrected file. */
+	private static final String CORRECTION_COLUMNS = ", corrected_from";
+
 	/**
 	 * The columns of undos (V18), read besides: {@code undone_by} is the undo that ended
 	 * having undone the import.
@@ -54,7 +57,7 @@ class ImportRepository {
 					+ " and (e.created_at < i.created_at or (e.created_at = i.created_at and e.id < i.id))"
 					+ " and (:admin or e.created_by = :viewer)"
 					+ " order by e.created_at desc, e.id desc fetch first 1 rows only) as same_file_as")
-			+ RETENTION_COLUMNS + UNDO_COLUMNS;
+			+ RETENTION_COLUMNS + UNDO_COLUMNS + CORRECTION_COLUMNS;
 
 	/** Who reads for the system (the job): as an admin. */
 	private static final Viewer ANYONE = new Viewer("", true);
@@ -147,6 +150,11 @@ class ImportRepository {
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
 					committedFrom, (view.dateFormat() != null) ? view.dateFormat().name() : null, 0)
 			.update();
+	}
+
+	/** Marks a new import as the correction of another one. */
+	void correctedFrom(String id, String correctedId) {
+		this.jdbc.sql("update imports set corrected_from = ? where id = ?").params(correctedId, id).update();
 	}
 
 	Optional<StoredImport> findById(String id) {
@@ -379,7 +387,7 @@ class ImportRepository {
 				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
 				DateOrder.parse(rs.getString("date_format")).orElse(null), Import.Kind.valueOf(rs.getString("kind")),
 				rs.getString("undo_of"), rs.getString("undone_by"), rs.getInt("deleted_count"),
-				rs.getInt("processed_rows"), null);
+				rs.getInt("processed_rows"), null, rs.getString("corrected_from"));
 		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
 	}
 

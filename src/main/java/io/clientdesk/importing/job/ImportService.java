@@ -3,9 +3,11 @@ package io.clientdesk.importing.job;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
@@ -92,6 +94,16 @@ public class ImportService {
 	 */
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
 			Viewer user) {
+		return accept(fileName, content, dryRun, onError, dateOrder, user, null);
+	}
+
+	/**
+	 * Reads and checks a file, then stores it with a new import and queues the import: an
+	 * upload, or a corrected file, whose import records the import it corrects. Either
+	 * goes through the same checks and limits.
+	 */
+	Import accept(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
+			Viewer user, String correctedFrom) {
 		ImportLimits limits = this.properties.limits();
 		UploadedFile file;
 		int rows;
@@ -121,10 +133,15 @@ public class ImportService {
 				this.imports.insertFile(fileId, sha256, file.source(), now);
 				Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder);
 				this.imports.insert(view, fileId, null);
+				Map<String, Object> details = new LinkedHashMap<>(Map.of("file", (fileName != null) ? fileName : "",
+						"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
+				if (correctedFrom != null) {
+					this.imports.correctedFrom(view.id(), correctedFrom);
+					view = view.correcting(correctedFrom);
+					details.put("correctedFrom", correctedFrom);
+				}
 				this.queue.enqueue(view.id());
-				this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(),
-						Map.of("file", (fileName != null) ? fileName : "", "dryRun", dryRun, "onError", onError.value(),
-								"rows", view.totalRows(), "sha256", sha256));
+				this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), details);
 				return view;
 			});
 		}

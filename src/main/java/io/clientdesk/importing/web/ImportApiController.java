@@ -100,6 +100,11 @@ class ImportApiController {
 	 */
 	@ExceptionHandler(FileRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(FileRejectedException ex) {
+		return fileRejected(ex);
+	}
+
+	/** The answer to a rejected file, for every JSON endpoint that takes one. */
+	static ResponseEntity<ProblemDetail> fileRejected(FileRejectedException ex) {
 		HttpStatus status = switch (ex.kind()) {
 			case NOT_CSV -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
