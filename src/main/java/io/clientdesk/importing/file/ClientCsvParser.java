@@ -25,6 +25,31 @@ public class ClientCsvParser {
 	 * @throws FileRejectedException if the file is rejected as a whole
 	 */
 	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits) {
+		return parse(fileName, content, limits, null);
+	}
+
+	/**
+	 * Reads and checks a file whose header an import profile maps: its columns must be
+	 * the profile's, and its cells are read as the profile's values say.
+	 * @param mapping the profile's mapping, or {@code null} for the importer's own header
+	 * @throws FileRejectedException if the file is rejected as a whole, its columns
+	 * differing from the profile's included
+	 */
+	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits, ColumnMapping mapping) {
+		FileContent.Text text = text(fileName, content, limits);
+		return new FileReading(text, limits, mapping).read();
+	}
+
+	/**
+	 * The header and first records of a file, as they are, for proposing how to read
+	 * them; only the checks of the file as a whole that come before its header apply.
+	 * @throws FileRejectedException if the file is not CSV, too large or not readable
+	 */
+	public FilePreview preview(String fileName, byte[] content, ImportLimits limits) {
+		return FilePreview.read(text(fileName, content, limits));
+	}
+
+	private static FileContent.Text text(String fileName, byte[] content, ImportLimits limits) {
 		List<Problem> badName = FileContent.nameProblems(fileName);
 		if (!badName.isEmpty()) {
 			throw new FileRejectedException(Kind.BAD_NAME, badName);
@@ -40,7 +65,7 @@ public class ClientCsvParser {
 		if (text.text().indexOf('\0') >= 0) {
 			throw new FileRejectedException(Kind.NOT_CSV, List.of(FileContent.binary()));
 		}
-		return new FileReading(text, limits).read();
+		return text;
 	}
 
 	public static Problem tooManyBytes(long size, ImportLimits limits) {

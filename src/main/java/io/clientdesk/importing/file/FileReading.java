@@ -34,6 +34,8 @@ final class FileReading {
 
 	private final ImportLimits limits;
 
+	private final ColumnMapping mapping;
+
 	private final char delimiter;
 
 	private final FileProblems problems = new FileProblems();
@@ -44,9 +46,10 @@ final class FileReading {
 
 	private Header header;
 
-	FileReading(FileContent.Text text, ImportLimits limits) {
+	FileReading(FileContent.Text text, ImportLimits limits, ColumnMapping mapping) {
 		this.text = text;
 		this.limits = limits;
+		this.mapping = mapping;
 		this.delimiter = QuoteScan.delimiter(text.text());
 	}
 
@@ -121,7 +124,7 @@ final class FileReading {
 					continue;
 				}
 				if (this.header == null) {
-					this.header = Header.read(record, this.problems);
+					this.header = Header.read(record, this.problems, this.mapping);
 				}
 				else {
 					readRecord(record);
@@ -144,7 +147,11 @@ final class FileReading {
 		this.records++;
 		int count = record.getFieldCount();
 		for (int i = 0; i < count; i++) {
-			CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
+			// a column the profile ignores is neither stored nor written anywhere:
+			// a phone number "+49 …" in it rejects nothing
+			if (!this.header.ignored(i)) {
+				CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
+			}
 		}
 		if (this.records <= this.limits.maxRecords()) {
 			this.rows.add(new CsvRow(line, cells(record), fieldCountError(line, count)));
@@ -156,7 +163,8 @@ final class FileReading {
 		for (int i = 0; i < Math.min(record.getFieldCount(), this.header.size()); i++) {
 			ClientColumn column = this.header.column(i);
 			if (column != null) {
-				cells.put(column, Cells.trim(record.getField(i)));
+				String cell = Cells.trim(record.getField(i));
+				cells.put(column, (this.mapping != null) ? this.mapping.translate(column, cell) : cell);
 			}
 		}
 		return cells;

@@ -27,8 +27,11 @@ class ImportRepository {
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
 			+ " sha256, same_file_as, file_id, committed_from";
 
-	/** The columns read besides: set by the retention only. */
-	private static final String RETENTION_COLUMNS = ", files_deleted_at";
+	/**
+	 * The columns read besides: set by the retention only, and the import profile kept at
+	 * upload.
+	 */
+	private static final String RETENTION_COLUMNS = ", files_deleted_at, profile_name, profile_definition";
 
 	/**
 	 * The columns read, with {@code same_file_as} as the viewer may see it: the latest
@@ -51,8 +54,11 @@ class ImportRepository {
 	/** Entries of the record of changes stored in one row. */
 	static final int CHANGES_PER_CHUNK = 500;
 
-	/** An import as stored: what the API shows, and where its file is. */
-	record StoredImport(Import view, String fileId, String committedFrom) {
+	/**
+	 * An import as stored: what the API shows, where its file is, and the definition of
+	 * the import profile that maps its columns (or null).
+	 */
+	record StoredImport(Import view, String fileId, String committedFrom, String profileDefinition) {
 	}
 
 	private final JdbcClient jdbc;
@@ -88,6 +94,13 @@ class ImportRepository {
 					view.totalRows(), view.created(), view.updated(), view.unchanged(), view.failed(), view.createdBy(),
 					Timestamp.from(view.createdAt()), null, null, view.sha256(), view.sameFileAs(), fileId,
 					committedFrom)
+			.update();
+	}
+
+	/** Keeps the import profile that maps the import's file, as it is now. */
+	void setProfile(String id, String name, String definition) {
+		this.jdbc.sql("update imports set profile_name = ?, profile_definition = ? where id = ?")
+			.params(name, definition, id)
 			.update();
 	}
 
@@ -240,8 +253,10 @@ class ImportRepository {
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"),
 				hasErrorReport(rs.getString("status")) ? ImportService.errorReportPath(id) : null,
-				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"));
-		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
+				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
+				rs.getString("profile_name"));
+		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"),
+				rs.getString("profile_definition"));
 	}
 
 	private static boolean hasErrorReport(String status) {

@@ -13,8 +13,11 @@ import io.clientdesk.client.Client;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ColumnMapping;
 import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.importing.profile.ImportProfile;
+import io.clientdesk.importing.profile.ImportProfileService;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.importing.rows.ImportPlan;
 import io.clientdesk.importing.rows.ImportPlanner;
@@ -42,12 +45,15 @@ class ImportRun {
 
 	private final ImportProperties properties;
 
+	private final ImportProfileService profiles;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	private final Clock clock = Clock.systemUTC();
 
 	ImportRun(ImportRepository imports, ClientService clients, OrganisationService organisation,
-			ImportProperties properties) {
+			ImportProperties properties, ImportProfileService profiles) {
+		this.profiles = profiles;
 		this.imports = imports;
 		this.clients = clients;
 		this.organisation = organisation;
@@ -61,7 +67,8 @@ class ImportRun {
 	Outcome run(StoredImport stored) {
 		Import view = stored.view();
 		long start = System.nanoTime();
-		ImportPlan plan = plan(view, stored.fileId());
+		ColumnMapping mapping = mapping(stored);
+		ImportPlan plan = plan(view, stored.fileId(), mapping);
 		long planned = System.nanoTime();
 		boolean writes = !view.dryRun() && (!plan.hasErrors() || view.onError() == OnError.SKIP);
 		if (writes) {
@@ -75,7 +82,8 @@ class ImportRun {
 		int updated = counts ? plan.updates().size() : 0;
 		int unchanged = counts ? plan.unchanged() : 0;
 		if (plan.hasErrors()) {
-			this.imports.insertErrors(view.id(), plan.errors());
+			// a mapped file's errors name its own headers
+			this.imports.insertErrors(view.id(), (mapping != null) ? mapping.relabel(plan.errors()) : plan.errors());
 		}
 		this.imports.setCounts(view.id(), created, updated, unchanged, plan.failedRows());
 		log.debug("Import {}: read, checked and planned in {} ms, wrote in {} ms", view.id(),
@@ -86,13 +94,13 @@ class ImportRun {
 	/**
 	 * Reads the stored file again, checks each row and matches it to the stored clients.
 	 */
-	private ImportPlan plan(Import view, String fileId) {
+	private ImportPlan plan(Import view, String fileId, ColumnMapping mapping) {
 		byte[] content = this.imports.fileContent(fileId);
 		if (content == null) {
 			// a commit queued at the moment the retention deleted its dry run's file
 			throw new FileGoneException();
 		}
-		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits());
+		ParsedFile file = this.parser.parse(view.fileName(), content, this.properties.limits(), mapping);
 		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock);
 		List<ValidatedRow> rows = file.rows().stream().map(validator::validate).toList();
 		List<Client> storedClients = this.clients.findByIdsOrEmails(ImportPlanner.ids(rows), ImportPlanner.emails(rows),
@@ -100,6 +108,21 @@ class ImportRun {
 		return new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
 				this.organisation.importDefaults(), this.clock.instant())
 			.plan(rows, storedClients);
+	}
+
+	/**
+	 * The import profile kept at upload, as it reads now (desks and projects by ID), or
+	 * null for a file in the importer's own columns.
+	 */
+	private ColumnMapping mapping(StoredImport stored) {
+		if (stored.profileDefinition() == null) {
+			return null;
+		}
+		ImportProfile profile = ImportProfileService.fromSnapshot(stored.view().profile(), stored.profileDefinition());
+		// SEAM (dates): profile.dateFormat() is the profile's date order (DMY, MDY, YMD
+		// or
+		// null); where the import takes a declared date order, pass it on here
+		return this.profiles.mapping(profile);
 	}
 
 	private static ImportStatus outcome(Import view, ImportPlan plan) {

@@ -17,6 +17,8 @@ import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.ImportLimits;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.importing.profile.ImportProfile;
+import io.clientdesk.importing.profile.ImportProfileService;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
@@ -51,6 +53,8 @@ public class ImportService {
 
 	private final ImportRetention retention;
 
+	private final ImportProfileService profiles;
+
 	private final TransactionTemplate transaction;
 
 	/**
@@ -64,7 +68,9 @@ public class ImportService {
 	private final Clock clock = Clock.systemUTC();
 
 	ImportService(ImportRepository imports, ImportQueue queue, ImportProperties properties, AuditLog audit,
-			ImportQuota quota, ImportRetention retention, PlatformTransactionManager transactionManager) {
+			ImportQuota quota, ImportRetention retention, ImportProfileService profiles,
+			PlatformTransactionManager transactionManager) {
+		this.profiles = profiles;
 		this.imports = imports;
 		this.queue = queue;
 		this.properties = properties;
@@ -87,13 +93,31 @@ public class ImportService {
 	 * imports waiting (429) or too many bytes stored (413)
 	 */
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, Viewer user) {
+		return upload(fileName, content, dryRun, onError, null, user);
+	}
+
+	/**
+	 * As {@link #upload(String, InputStream, boolean, OnError, Viewer)}, the file's
+	 * columns mapped by an import profile: its header must have the profile's columns, no
+	 * more and no fewer, and the import keeps the profile as it is now.
+	 * @param profileName the profile, or null for the importer's own columns
+	 * @throws io.clientdesk.shared.InvalidRequestException 422 naming {@code profile}
+	 * when no profile has the name
+	 */
+	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, String profileName,
+			Viewer user) {
+		ImportProfile profile = (profileName != null) ? this.profiles.forUpload(profileName) : null;
 		ImportLimits limits = this.properties.limits();
 		byte[] bytes;
 		int rows; // not the parsed rows themselves: they may go once checked
 		this.checking.acquireUninterruptibly();
 		try {
 			bytes = ClientCsvParser.readAtMost(content, limits);
-			rows = this.parser.parse((fileName != null) ? fileName : "", bytes, limits).rows().size();
+			rows = this.parser
+				.parse((fileName != null) ? fileName : "", bytes, limits,
+						(profile != null) ? this.profiles.mapping(profile) : null)
+				.rows()
+				.size();
 		}
 		finally {
 			this.checking.release();
@@ -104,8 +128,12 @@ public class ImportService {
 			String fileId = ObjectIds.next();
 			Instant now = this.clock.instant();
 			this.imports.insertFile(fileId, sha256, bytes, now);
-			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256);
+			Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256,
+					(profile != null) ? profile.name() : null);
 			this.imports.insert(view, fileId, null);
+			if (profile != null) {
+				this.imports.setProfile(view.id(), profile.name(), ImportProfileService.snapshot(profile));
+			}
 			this.queue.enqueue(view.id());
 			this.audit.record(AuditAction.IMPORT_UPLOADED, view.id(), Map.of("file", (fileName != null) ? fileName : "",
 					"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
@@ -133,8 +161,12 @@ public class ImportService {
 		}
 		this.quota.checkCommit(user.username());
 		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(), user,
-				this.clock.instant(), view.sha256());
+				this.clock.instant(), view.sha256(), view.profile());
 		this.imports.insert(committed, dryRun.fileId(), dryRunId);
+		if (view.profile() != null) {
+			// read as the dry run was, whatever the profile says now
+			this.imports.setProfile(committed.id(), view.profile(), dryRun.profileDefinition());
+		}
 		this.queue.enqueue(committed.id());
 		this.audit.record(AuditAction.IMPORT_COMMITTED, committed.id(), Map.of("committedFrom", dryRunId));
 		return committed;
@@ -178,9 +210,9 @@ public class ImportService {
 	 * every read does.
 	 */
 	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, Viewer user,
-			Instant now, String sha256) {
+			Instant now, String sha256, String profile) {
 		return Import.queued(id, fileName, dryRun, onError, totalRows, user.username(), now, sha256,
-				this.imports.latestWithSha256(sha256, user).orElse(null));
+				this.imports.latestWithSha256(sha256, user).orElse(null), profile);
 	}
 
 	private StoredImport find(String id, Viewer user) {
