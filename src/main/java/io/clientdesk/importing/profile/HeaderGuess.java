@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ColumnMapping;
 import io.clientdesk.importing.file.FilePreview;
-import io.clientdesk.organisation.Desk;
-import io.clientdesk.organisation.Project;
 
 /**
  * Proposes how to read a file with foreign headers: each column's field by its name (the
@@ -84,16 +82,10 @@ final class HeaderGuess {
 	 */
 	static final int MAX_VALUES = 50;
 
-	private final List<String> types;
+	private final KnownValues known;
 
-	private final List<Project> projects;
-
-	private final List<Desk> desks;
-
-	HeaderGuess(List<String> types, List<Project> projects, List<Desk> desks) {
-		this.types = types;
-		this.projects = projects;
-		this.desks = desks;
+	HeaderGuess(KnownValues known) {
+		this.known = known;
 	}
 
 	/** The columns, values and date order proposed for the file. */
@@ -217,28 +209,14 @@ final class HeaderGuess {
 					}
 				}
 				case TYPE -> {
-					if (this.types.stream().noneMatch((type) -> ColumnMapping.key(type).equals(key))) {
+					if (this.known.type(value).isEmpty()) {
 						proposed.put(value, type(key));
 					}
 				}
-				case PROJECT -> {
+				case PROJECT, DESK -> {
+					// a name found ignoring case; IDs are read as they are
 					if (!ProfileRules.isId(value)) {
-						proposed.put(value,
-								this.projects.stream()
-									.map(Project::name)
-									.filter((name) -> ColumnMapping.key(name).equals(key))
-									.findFirst()
-									.orElse(null));
-					}
-				}
-				case DESK -> {
-					if (!ProfileRules.isId(value)) {
-						proposed.put(value,
-								this.desks.stream()
-									.map(Desk::name)
-									.filter((name) -> ColumnMapping.key(name).equals(key))
-									.findFirst()
-									.orElse(null));
+						proposed.put(value, this.known.unit(field, value).map(KnownValues.Unit::name).orElse(null));
 					}
 				}
 				default -> {
@@ -253,10 +231,7 @@ final class HeaderGuess {
 		String word = normalize(key);
 		for (Map.Entry<String, List<String>> entry : TYPE_WORDS.entrySet()) {
 			if (entry.getValue().contains(word)) {
-				return this.types.stream()
-					.filter((type) -> ColumnMapping.key(type).equals(entry.getKey()))
-					.findFirst()
-					.orElse(null);
+				return this.known.type(entry.getKey()).orElse(null);
 			}
 		}
 		return null;

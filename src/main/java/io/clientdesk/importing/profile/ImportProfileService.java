@@ -231,13 +231,11 @@ public class ImportProfileService {
 	}
 
 	private HeaderGuess guess() {
-		return new HeaderGuess(this.organisation.clientTypes(), this.organisation.projects(),
-				this.organisation.desks());
+		return new HeaderGuess(KnownValues.of(this.organisation));
 	}
 
 	private ProfileRules rules() {
-		return new ProfileRules(this.organisation.clientTypes(), this.organisation.projects(),
-				this.organisation.desks());
+		return new ProfileRules(KnownValues.of(this.organisation));
 	}
 
 	private static ConflictException taken(String name) {

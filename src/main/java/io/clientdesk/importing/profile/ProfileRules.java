@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ColumnMapping;
-import io.clientdesk.organisation.Desk;
-import io.clientdesk.organisation.Project;
 import io.clientdesk.shared.ObjectIds;
 import io.clientdesk.shared.Problem;
 
@@ -44,16 +42,10 @@ final class ProfileRules {
 	private static final Map<String, String> ACTIVE_VALUES = Map.of("true", "true", "yes", "true", "1", "true", "false",
 			"false", "no", "false", "0", "false");
 
-	private final List<String> types;
+	private final KnownValues known;
 
-	private final List<Project> projects;
-
-	private final List<Desk> desks;
-
-	ProfileRules(List<String> types, List<Project> projects, List<Desk> desks) {
-		this.types = types;
-		this.projects = projects;
-		this.desks = desks;
+	ProfileRules(KnownValues known) {
+		this.known = known;
 	}
 
 	record Checked(ImportProfile profile, List<Problem> problems) {
@@ -192,18 +184,10 @@ final class ProfileRules {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
-		String key = ColumnMapping.key(value);
 		return switch (field) {
-			case ACTIVE -> Optional.ofNullable(ACTIVE_VALUES.get(key));
-			case TYPE -> this.types.stream().filter((type) -> ColumnMapping.key(type).equals(key)).findFirst();
-			case PROJECT -> this.projects.stream()
-				.filter((p) -> p.id().equals(value.strip()) || ColumnMapping.key(p.name()).equals(key))
-				.map(Project::name)
-				.findFirst();
-			case DESK -> this.desks.stream()
-				.filter((d) -> d.id().equals(value.strip()) || ColumnMapping.key(d.name()).equals(key))
-				.map(Desk::name)
-				.findFirst();
+			case ACTIVE -> Optional.ofNullable(ACTIVE_VALUES.get(ColumnMapping.key(value)));
+			case TYPE -> this.known.type(value);
+			case PROJECT, DESK -> this.known.unit(field, value).map(KnownValues.Unit::name);
 			default -> Optional.empty();
 		};
 	}
@@ -211,7 +195,7 @@ final class ProfileRules {
 	private String expected(ClientColumn field) {
 		return switch (field) {
 			case ACTIVE -> "true or false";
-			case TYPE -> "a client type (" + String.join(", ", this.types) + ")";
+			case TYPE -> "a client type (" + String.join(", ", this.known.types()) + ")";
 			case PROJECT -> "the name or ID of a project";
 			default -> "the name or ID of a desk";
 		};
@@ -229,19 +213,10 @@ final class ProfileRules {
 		profile.values().forEach((field, entries) -> {
 			ClientColumn column = field(field).orElseThrow();
 			Map<String, String> read = new LinkedHashMap<>();
-			entries.forEach((found, stored) -> read.put(found, switch (column) {
-				case PROJECT -> this.projects.stream()
-					.filter((p) -> ColumnMapping.key(p.name()).equals(ColumnMapping.key(stored)))
-					.map(Project::id)
-					.findFirst()
-					.orElse(stored);
-				case DESK -> this.desks.stream()
-					.filter((d) -> ColumnMapping.key(d.name()).equals(ColumnMapping.key(stored)))
-					.map(Desk::id)
-					.findFirst()
-					.orElse(stored);
-				default -> stored;
-			}));
+			// a name no longer found stays, and its rows get an error naming it
+			entries.forEach(
+					(found, stored) -> read.put(found, (column == ClientColumn.PROJECT || column == ClientColumn.DESK)
+							? this.known.unit(column, stored).map(KnownValues.Unit::id).orElse(stored) : stored));
 			values.put(column, read);
 		});
 		return new ColumnMapping(profile.name(), columns, values);
