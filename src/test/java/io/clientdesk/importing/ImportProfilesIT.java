@@ -74,7 +74,7 @@ class ImportProfilesIT {
 		assertThat(strings(proposal.get("values").get("active"))).containsExactly(Map.entry("J", "true"),
 				Map.entry("N", "false"));
 		// no desk or project is named so: for the user to choose
-		assertThat(strings(proposal.get("values").get("desk"))).containsExactly(Map.entry("Retail", "null"));
+		assertThat(strings(proposal.get("values").get("desk"))).containsExactly(Map.entry("Retail Süd", "null"));
 		assertThat(strings(proposal.get("values").get("project"))).containsExactly(Map.entry("Partner A", "null"));
 		assertThat(proposal.get("samples").get(this.phone).get(0).asString()).isEqualTo("+49 30 1234567");
 
@@ -82,7 +82,7 @@ class ImportProfilesIT {
 		Api.Response saved = this.api.post("/api/import-profiles", profileJson(name), this.manager);
 		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
 		assertThat(saved.headers().firstValue("Location")).hasValue("/api/import-profiles/" + name.replace(" ", "%20"));
-		assertThat(saved.json().get("values").get("desk").get("Retail").asString()).isEqualTo("Retail " + this.run);
+		assertThat(saved.json().get("values").get("desk").get("Retail Süd").asString()).isEqualTo("Retail " + this.run);
 
 		JsonNode firstImport = this.imports.run("partner.csv", first, "?profile=" + name.replace(" ", "%20"),
 				this.manager);
@@ -115,7 +115,7 @@ class ImportProfilesIT {
 		assertThat(this.api.post("/api/import-profiles", profileJson(name), this.manager).status()).isEqualTo(201);
 		// line 3 is blank, the record of line 4 goes on on line 5
 		String file = this.germanHeader + "\n" + row("ok", "J") + "\n\n"
-				+ "Eva;Roth;not-an-email;J;Partner A;Retail;\"030\n1234\"\n" + row("bad", "vielleicht") + "\n";
+				+ "Eva;Roth;not-an-email;J;Partner A;Retail Süd;\"030\n1234\"\n" + row("bad", "vielleicht") + "\n";
 		JsonNode failed = this.imports.run("partner.csv", file.getBytes(StandardCharsets.UTF_8),
 				"?profile=" + name.replace(" ", "%20"), this.manager);
 		assertThat(failed.get("status").asString()).isEqualTo("FAILED");
@@ -148,7 +148,7 @@ class ImportProfilesIT {
 
 		Api.Response missing = this.imports.upload("missing.csv",
 				("Vorname;Nachname;E-Mail;Projekt;Abteilung;" + this.phone
-						+ "\nOla;Nord;ola@example.com;Partner A;Retail;\n")
+						+ "\nOla;Nord;ola@example.com;Partner A;Retail Süd;\n")
 					.getBytes(StandardCharsets.UTF_8),
 				query, this.manager);
 		assertThat(missing.status()).isEqualTo(422);
@@ -264,7 +264,7 @@ class ImportProfilesIT {
 		return "{\"name\":\"" + name + "\",\"columns\":{\"Vorname\":\"firstName\",\"Nachname\":\"lastName\","
 				+ "\"E-Mail\":\"email\",\"Aktiv\":\"active\",\"Projekt\":\"project\",\"Abteilung\":\"desk\"," + "\""
 				+ this.phone + "\":null},\"values\":{\"active\":{\"J\":\"true\",\"N\":\"false\"},"
-				+ "\"project\":{\"Partner A\":\"Brand " + this.run + "\"},\"desk\":{\"Retail\":\"retail " + this.run
+				+ "\"project\":{\"Partner A\":\"Brand " + this.run + "\"},\"desk\":{\"Retail Süd\":\"retail " + this.run
 				+ "\"}},\"dateFormat\":null}";
 	}
 
@@ -276,7 +276,7 @@ class ImportProfilesIT {
 	private String row(String who, String active) {
 		String first = Character.toUpperCase(who.charAt(0)) + who.substring(1);
 		return first + ";Müller;" + who + "." + this.run + "@example.com;" + active
-				+ ";Partner A;Retail;+49 30 1234567";
+				+ ";Partner A;Retail Süd;+49 30 1234567";
 	}
 
 	private static List<String> columns(Api.Response response) {
