@@ -1,5 +1,6 @@
 package io.clientdesk.importing.profile;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,8 @@ class HeaderGuessTest {
 	void headers_in_other_languages_and_near_spellings_are_proposed_by_name() {
 		ImportProfile proposed = propose(List.of("Prénom", "Apellidos", "Courriel", "Abteilung", "Emial Adresse"),
 				List.of("Léa", "Díaz", "lea@example.com", "Retail EU", "x"));
-		assertThat(proposed.columns()).containsExactly(Map.entry("Prénom", "firstName"),
-				Map.entry("Apellidos", "lastName"), Map.entry("Courriel", "email"), Map.entry("Abteilung", "desk"),
-				Map.entry("Emial Adresse", null));
+		assertThat(proposed.columns()).containsExactlyEntriesOf(map("Prénom", "firstName", "Apellidos", "lastName",
+				"Courriel", "email", "Abteilung", "desk", "Emial Adresse", null));
 	}
 
 	@Test
@@ -34,8 +34,8 @@ class HeaderGuessTest {
 		ImportProfile proposed = propose(List.of("Spalte 1", "Spalte 2", "Spalte 3", "Spalte 4", "Mail"),
 				List.of("a@example.com", "J", "13.06.2024", "Anna", "b@example.com"));
 		// "Mail" is a known name for email, stronger than the first column's content
-		assertThat(proposed.columns()).containsExactly(Map.entry("Spalte 1", null), Map.entry("Spalte 2", "active"),
-				Map.entry("Spalte 3", "created"), Map.entry("Spalte 4", null), Map.entry("Mail", "email"));
+		assertThat(proposed.columns()).containsExactlyEntriesOf(
+				map("Spalte 1", null, "Spalte 2", "active", "Spalte 3", "created", "Spalte 4", null, "Mail", "email"));
 		assertThat(proposed.values()).containsExactly(Map.entry("active", Map.of("J", "true")));
 		assertThat(proposed.dateFormat()).isEqualTo("DMY");
 	}
@@ -51,8 +51,8 @@ class HeaderGuessTest {
 				Map.entry("nein", "false"));
 		assertThat(proposed.values().get("type")).containsExactly(Map.entry("Firma", "Corporate"),
 				Map.entry("Privat", "Personal"));
-		assertThat(proposed.values().get("desk")).containsExactly(Map.entry("retail eu", "Retail EU"),
-				Map.entry("Retail", null));
+		assertThat(proposed.values().get("desk"))
+			.containsExactlyEntriesOf(map("retail eu", "Retail EU", "Retail", null));
 	}
 
 	@Test
@@ -61,6 +61,17 @@ class HeaderGuessTest {
 		assertThat(HeaderGuess.dateOrder(List.of("25/12/2024"))).isEqualTo("DMY");
 		assertThat(HeaderGuess.dateOrder(List.of("04/03/2024"))).isNull();
 		assertThat(HeaderGuess.dateOrder(List.of("2024-06-13"))).isNull();
+	}
+
+	/**
+	 * An ordered map that may hold null values: "ignore this column", "choose a value".
+	 */
+	private static Map<String, String> map(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private ImportProfile propose(List<String> headers, List<String> row) {
