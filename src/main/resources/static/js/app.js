@@ -98,6 +98,10 @@ document.addEventListener(document.body.dataset.uploadAcceptedEvent, () => {
     input.value = '';
     showChosenFile(input);
   }
+  const note = document.getElementById('import-profile-note');
+  if (note) {
+    note.textContent = '';
+  }
 });
 
 // The bell's list is a popover (layout.html, bell.html): HTML opens and closes it, htmx loads it when

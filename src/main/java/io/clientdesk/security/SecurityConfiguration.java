@@ -92,6 +92,9 @@ class SecurityConfiguration {
 				.hasRole(Role.MANAGER.name())
 				.requestMatchers("/api/clients/export.csv")
 				.hasRole(Role.MANAGER.name())
+				// import profiles: managers only, reads included
+				.requestMatchers("/api/import-profiles", "/api/import-profiles/**")
+				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.authenticated())
 			// one entry point for missing and for wrong credentials, without a

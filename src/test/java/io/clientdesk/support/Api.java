@@ -72,6 +72,10 @@ public final class Api {
 		return send("PATCH", path, BodyPublishers.ofString(json), "application/json", login);
 	}
 
+	public Response delete(String path, Login login) {
+		return send("DELETE", path, BodyPublishers.noBody(), null, login);
+	}
+
 	public Response send(String method, String path, BodyPublisher body, String contentType, Login login) {
 		return send(method, path, body, contentType, login, Map.of());
 	}

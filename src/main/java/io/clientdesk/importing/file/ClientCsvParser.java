@@ -29,9 +29,31 @@ public class ClientCsvParser {
 	 * @throws FileRejectedException if the file is rejected as a whole
 	 */
 	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits) {
+		return parse(fileName, content, limits, null);
+	}
+
+	/**
+	 * Reads and checks a file whose header an import profile maps: its columns must be
+	 * the profile's, and its cells are read as the profile's values say.
+	 * @param mapping the profile's mapping, or {@code null} for the importer's own header
+	 * @throws FileRejectedException if the file is rejected as a whole, its columns
+	 * differing from the profile's included
+	 */
+	public ParsedFile parse(String fileName, byte[] content, ImportLimits limits, ColumnMapping mapping) {
 		List<CsvRow> rows = new ArrayList<>();
-		FileOutline file = read(fileName, FileSource.of(content), limits, rows::add);
+		FileOutline file = read(fileName, FileSource.of(content), limits, mapping, rows::add);
 		return new ParsedFile(file.charset(), file.delimiter(), file.columns(), rows);
+	}
+
+	/**
+	 * The header and first records of a file, as they are, for proposing how to read
+	 * them; only the checks of the file as a whole that come before its header apply.
+	 * @throws FileRejectedException if the file is not CSV, too large or not readable
+	 */
+	public FilePreview preview(String fileName, byte[] content, ImportLimits limits) {
+		FileSource source = FileSource.of(content);
+		wholeFileChecks(fileName, source, limits);
+		return FilePreview.read(FileContent.decode(source));
 	}
 
 	/**
@@ -43,6 +65,21 @@ public class ClientCsvParser {
 	 * @throws FileRejectedException if the file is rejected as a whole
 	 */
 	public FileOutline read(String fileName, FileSource content, ImportLimits limits, Consumer<CsvRow> rows) {
+		return read(fileName, content, limits, null, rows);
+	}
+
+	/**
+	 * Reads and checks a file as
+	 * {@link #read(String, FileSource, ImportLimits, Consumer)} does, its header mapped
+	 * by an import profile's mapping ({@code null}: none).
+	 */
+	public FileOutline read(String fileName, FileSource content, ImportLimits limits, ColumnMapping mapping,
+			Consumer<CsvRow> rows) {
+		Charset charset = wholeFileChecks(fileName, content, limits);
+		return new FileReading(content, charset, limits, mapping, rows).read();
+	}
+
+	private static Charset wholeFileChecks(String fileName, FileSource content, ImportLimits limits) {
 		List<Problem> badName = FileContent.nameProblems(fileName);
 		if (!badName.isEmpty()) {
 			throw new FileRejectedException(Kind.BAD_NAME, badName);
@@ -54,8 +91,7 @@ public class ClientCsvParser {
 		if (content.size() > limits.maxBytes()) {
 			throw new FileRejectedException(Kind.TOO_LARGE, List.of(tooManyBytes(content.size(), limits)));
 		}
-		Charset charset = FileContent.charset(content);
-		return new FileReading(content, charset, limits, rows).read();
+		return FileContent.charset(content);
 	}
 
 	public static Problem tooManyBytes(long size, ImportLimits limits) {

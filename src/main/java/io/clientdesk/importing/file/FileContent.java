@@ -172,6 +172,27 @@ public final class FileContent {
 		return checked(content, WINDOWS_1252);
 	}
 
+	/** A file's whole text, in the charset {@link #charset} finds for it. */
+	record Text(String text, Charset charset) {
+	}
+
+	/**
+	 * The whole text of a small file (a preview, a file to correct), decoded as
+	 * {@link #charset} and {@link #reader} do.
+	 * @throws FileRejectedException if the bytes are not text
+	 */
+	static Text decode(FileSource content) {
+		Charset charset = charset(content);
+		try (Reader reader = reader(content, charset)) {
+			java.io.StringWriter text = new java.io.StringWriter();
+			reader.transferTo(text);
+			return new Text(text.toString(), charset);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * The text of the file in its charset, after its byte-order mark; bytes that are not
 	 * text in it (none, once {@link #charset checked}) are an error, never replaced.

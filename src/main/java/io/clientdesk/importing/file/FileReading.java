@@ -44,6 +44,8 @@ final class FileReading {
 
 	private final Consumer<CsvRow> rows;
 
+	private final ColumnMapping mapping;
+
 	private final char delimiter;
 
 	private final FileProblems problems = new FileProblems();
@@ -53,13 +55,16 @@ final class FileReading {
 	private Header header;
 
 	/**
+	 * @param mapping the import profile's mapping, or {@code null} for the importer's own
+	 * header
 	 * @param rows takes each record within the limit, in file order
 	 */
-	FileReading(FileSource source, Charset charset, ImportLimits limits, Consumer<CsvRow> rows) {
+	FileReading(FileSource source, Charset charset, ImportLimits limits, ColumnMapping mapping, Consumer<CsvRow> rows) {
 		this.source = source;
 		this.charset = charset;
 		this.limits = limits;
 		this.rows = rows;
+		this.mapping = mapping;
 		try (Reader header = FileContent.reader(source, charset)) {
 			this.delimiter = QuoteScan.delimiter(header);
 		}
@@ -159,7 +164,7 @@ final class FileReading {
 					continue;
 				}
 				if (this.header == null) {
-					this.header = Header.read(record, this.problems);
+					this.header = Header.read(record, this.problems, this.mapping);
 				}
 				else {
 					readRecord(record);
@@ -182,7 +187,11 @@ final class FileReading {
 		this.records++;
 		int count = record.getFieldCount();
 		for (int i = 0; i < count; i++) {
-			CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
+			// a column the profile ignores is neither stored nor written anywhere:
+			// a phone number "+49 …" in it rejects nothing
+			if (!this.header.ignored(i)) {
+				CellCheck.check(line, this.header.label(i), record.getField(i), this.problems);
+			}
 		}
 		if (this.records <= this.limits.maxRecords()) {
 			this.rows.accept(new CsvRow(line, cells(record), fieldCountError(line, count)));
@@ -194,7 +203,8 @@ final class FileReading {
 		for (int i = 0; i < Math.min(record.getFieldCount(), this.header.size()); i++) {
 			ClientColumn column = this.header.column(i);
 			if (column != null) {
-				cells.put(column, Cells.trim(record.getField(i)));
+				String cell = Cells.trim(record.getField(i));
+				cells.put(column, (this.mapping != null) ? this.mapping.translate(column, cell) : cell);
 			}
 		}
 		return cells;

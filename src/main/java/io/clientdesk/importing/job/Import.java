@@ -18,13 +18,14 @@ import io.clientdesk.importing.rows.DateOrder;
  * {@code secondsLeft}: while it runs, about how long it will still take at the pace it
  * has had (null before its first chunk of rows, and once it has ended).
  * {@code correctedFrom}: the import whose file this one's corrects (its rows with errors
- * corrected or dropped), or null.
+ * corrected or dropped), or null. {@code profile}: the import profile that mapped the
+ * file's columns, or null for a file in the importer's own columns.
  */
 public record Import(String id, String fileName, ImportStatus status, boolean dryRun, OnError onError, int totalRows,
 		int created, int updated, int unchanged, int failed, String createdBy, Instant createdAt, Instant startedAt,
 		Instant finishedAt, String errorReport, String sha256, String sameFileAs, Instant filesDeletedAt,
 		DateOrder dateFormat, Kind kind, String undoOf, String undoneBy, int deleted, int processedRows,
-		Long secondsLeft, String correctedFrom) {
+		Long secondsLeft, String correctedFrom, String profile) {
 
 	public Import {
 		if (secondsLeft == null && status == ImportStatus.PROCESSING && startedAt != null && processedRows > 0
@@ -49,17 +50,17 @@ public record Import(String id, String fileName, ImportStatus status, boolean dr
 	 * A new import, waiting for a worker: nothing counted, started or finished yet.
 	 */
 	static Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, String createdBy,
-			Instant createdAt, String sha256, String sameFileAs, DateOrder dateFormat) {
+			Instant createdAt, String sha256, String sameFileAs, DateOrder dateFormat, String profile) {
 		return new Import(id, fileName, ImportStatus.QUEUED, dryRun, onError, totalRows, 0, 0, 0, 0, createdBy,
 				createdAt, null, null, null, sha256, sameFileAs, null, dateFormat, Kind.IMPORT, null, null, 0, 0, null,
-				null);
+				null, profile);
 	}
 
 	/** The undo of an import, waiting for a worker; one row per entry of its changes. */
 	static Import undoQueued(String id, Import undone, int totalRows, String createdBy, Instant createdAt) {
 		return new Import(id, undone.fileName(), ImportStatus.QUEUED, false, OnError.SKIP, totalRows, 0, 0, 0, 0,
 				createdBy, createdAt, null, null, null, undone.sha256(), null, null, null, Kind.UNDO, undone.id(), null,
-				0, 0, null, null);
+				0, 0, null, null, null);
 	}
 
 	/** This import, as the correction of another. */
@@ -67,7 +68,8 @@ public record Import(String id, String fileName, ImportStatus status, boolean dr
 		return new Import(this.id, this.fileName, this.status, this.dryRun, this.onError, this.totalRows, this.created,
 				this.updated, this.unchanged, this.failed, this.createdBy, this.createdAt, this.startedAt,
 				this.finishedAt, this.errorReport, this.sha256, this.sameFileAs, this.filesDeletedAt, this.dateFormat,
-				this.kind, this.undoOf, this.undoneBy, this.deleted, this.processedRows, this.secondsLeft, importId);
+				this.kind, this.undoOf, this.undoneBy, this.deleted, this.processedRows, this.secondsLeft, importId,
+				this.profile);
 	}
 
 	/** Rows the import took in: created, updated or unchanged. */

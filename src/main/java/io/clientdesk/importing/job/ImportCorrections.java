@@ -87,7 +87,7 @@ public class ImportCorrections {
 		}
 		return this.service.accept(view.fileName(),
 				new java.io.ByteArrayInputStream(CorrectedFile.write(content, corrections)), dryRun,
-				(onError != null) ? onError : view.onError(), view.dateFormat(), user, id);
+				(onError != null) ? onError : view.onError(), view.dateFormat(), null, user, id);
 	}
 
 	/**

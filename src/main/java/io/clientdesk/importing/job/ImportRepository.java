@@ -33,8 +33,11 @@ class ImportRepository {
 			+ " updated_count, unchanged_count, failed_count, created_by, created_at, started_at, finished_at,"
 			+ " sha256, same_file_as, file_id, committed_from, date_format, processed_rows";
 
-	/** The columns read besides: set by the retention only. */
-	private static final String RETENTION_COLUMNS = ", files_deleted_at";
+	/**
+	 * The columns read besides: set by the retention only, and the import profile kept at
+	 * upload.
+	 */
+	private static final String RETENTION_COLUMNS = ", files_deleted_at, profile_name, profile_definition";
 
 	/** The columns read besides: set once, for an import of a corrected file. */
 	private static final String CORRECTION_COLUMNS = ", corrected_from";
@@ -71,8 +74,11 @@ class ImportRepository {
 	/** Entries of the record of changes stored in one row. */
 	static final int CHANGES_PER_CHUNK = 500;
 
-	/** An import as stored: what the API shows, and where its file is. */
-	record StoredImport(Import view, String fileId, String committedFrom) {
+	/**
+	 * An import as stored: what the API shows, where its file is, and the definition of
+	 * the import profile that maps its columns (or null).
+	 */
+	record StoredImport(Import view, String fileId, String committedFrom, String profileDefinition) {
 	}
 
 	private final JdbcClient jdbc;
@@ -155,6 +161,13 @@ class ImportRepository {
 	/** Marks a new import as the correction of another one. */
 	void correctedFrom(String id, String correctedId) {
 		this.jdbc.sql("update imports set corrected_from = ? where id = ?").params(correctedId, id).update();
+	}
+
+	/** Keeps the import profile that maps the import's file, as it is now. */
+	void setProfile(String id, String name, String definition) {
+		this.jdbc.sql("update imports set profile_name = ?, profile_definition = ? where id = ?")
+			.params(name, definition, id)
+			.update();
 	}
 
 	Optional<StoredImport> findById(String id) {
@@ -387,8 +400,9 @@ class ImportRepository {
 				rs.getString("sha256"), rs.getString("same_file_as"), instant(rs, "files_deleted_at"),
 				DateOrder.parse(rs.getString("date_format")).orElse(null), Import.Kind.valueOf(rs.getString("kind")),
 				rs.getString("undo_of"), rs.getString("undone_by"), rs.getInt("deleted_count"),
-				rs.getInt("processed_rows"), null, rs.getString("corrected_from"));
-		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"));
+				rs.getInt("processed_rows"), null, rs.getString("corrected_from"), rs.getString("profile_name"));
+		return new StoredImport(view, rs.getString("file_id"), rs.getString("committed_from"),
+				rs.getString("profile_definition"));
 	}
 
 	private static boolean hasErrorReport(String status) {

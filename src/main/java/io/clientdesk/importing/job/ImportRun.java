@@ -14,9 +14,12 @@ import io.clientdesk.client.Client;
 import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ColumnMapping;
 import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.file.FileSource;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.importing.profile.ImportProfile;
+import io.clientdesk.importing.profile.ImportProfileService;
 import io.clientdesk.importing.rows.ClientValues;
 import io.clientdesk.importing.rows.ImportPlan;
 import io.clientdesk.importing.rows.ImportPlanner;
@@ -60,13 +63,16 @@ class ImportRun {
 
 	private final UserService users;
 
+	private final ImportProfileService profiles;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	private final Clock clock = Clock.systemUTC();
 
 	ImportRun(ImportRepository imports, ClientService clients, OrganisationService organisation,
-			ImportProperties properties, UserService users) {
+			ImportProperties properties, UserService users, ImportProfileService profiles) {
 		this.users = users;
+		this.profiles = profiles;
 		this.imports = imports;
 		this.clients = clients;
 		this.organisation = organisation;
@@ -89,7 +95,9 @@ class ImportRun {
 		ImportPlanner planner = new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
 				this.organisation.importDefaults(), this.clock.instant(), this.users.scopeOf(view.createdBy()));
 		Pass pass = new Pass(view, validator, planner.start(), transaction, progress);
-		this.parser.read(view.fileName(), file, this.properties.limits(), pass::add);
+		ColumnMapping mapping = mapping(stored);
+		pass.mapping = mapping;
+		this.parser.read(view.fileName(), file, this.properties.limits(), mapping, pass::add);
 		pass.end();
 		// a real import that failed wrote nothing, and says so; a dry run says what it
 		// would do
@@ -101,6 +109,19 @@ class ImportRun {
 		log.debug("Import {}: {} rows read, checked, matched and written in {} ms", view.id(), pass.processed,
 				(System.nanoTime() - start) / 1_000_000);
 		return new Outcome(outcome(view, pass.hasErrors), created + updated + unchanged, pass.failedRows);
+	}
+
+	/**
+	 * The import profile kept at upload, as it reads now (desks and projects by ID), or
+	 * null for a file in the importer's own columns.
+	 */
+	private ColumnMapping mapping(StoredImport stored) {
+		if (stored.profileDefinition() == null) {
+			return null;
+		}
+		ImportProfile profile = ImportProfileService.fromSnapshot(stored.view().profile(), stored.profileDefinition());
+		// its date order, if any, was kept with the import at upload (dateFormat)
+		return this.profiles.mapping(profile);
 	}
 
 	private static ImportStatus outcome(Import view, boolean hasErrors) {
@@ -168,6 +189,12 @@ class ImportRun {
 
 		private int processed;
 
+		/**
+		 * The import profile's mapping, whose file's own headers the errors name; or
+		 * null.
+		 */
+		private ColumnMapping mapping;
+
 		Pass(Import view, RowValidator validator, ImportPlanner.Chunks planning, TransactionStatus transaction,
 				IntConsumer progress) {
 			this.view = view;
@@ -211,7 +238,8 @@ class ImportRun {
 					this.writes = false;
 				}
 				this.hasErrors = true;
-				ImportRun.this.imports.insertErrors(this.view.id(), plan.errors());
+				ImportRun.this.imports.insertErrors(this.view.id(),
+						(this.mapping != null) ? this.mapping.relabel(plan.errors()) : plan.errors());
 			}
 			if (this.writes) {
 				ImportRun.this.clients.save(plan.creates(),

@@ -19,6 +19,8 @@ import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 import io.clientdesk.importing.rows.DateOrder;
 import io.clientdesk.importing.rows.RowValidator;
+import io.clientdesk.importing.profile.ImportProfile;
+import io.clientdesk.importing.profile.ImportProfileService;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
@@ -53,6 +55,8 @@ public class ImportService {
 
 	private final ImportRetention retention;
 
+	private final ImportProfileService profiles;
+
 	private final TransactionTemplate transaction;
 
 	/**
@@ -66,7 +70,9 @@ public class ImportService {
 	private final Clock clock = Clock.systemUTC();
 
 	ImportService(ImportRepository imports, ImportQueue queue, ImportProperties properties, AuditLog audit,
-			ImportQuota quota, ImportRetention retention, PlatformTransactionManager transactionManager) {
+			ImportQuota quota, ImportRetention retention, ImportProfileService profiles,
+			PlatformTransactionManager transactionManager) {
+		this.profiles = profiles;
 		this.imports = imports;
 		this.queue = queue;
 		this.properties = properties;
@@ -94,7 +100,24 @@ public class ImportService {
 	 */
 	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
 			Viewer user) {
-		return accept(fileName, content, dryRun, onError, dateOrder, user, null);
+		return upload(fileName, content, dryRun, onError, dateOrder, null, user);
+	}
+
+	/**
+	 * As {@link #upload(String, InputStream, boolean, OnError, DateOrder, Viewer)}, the
+	 * file's columns mapped by an import profile: its header must have the profile's
+	 * columns, no more and no fewer, and the import keeps the profile as it is now. The
+	 * date order given wins over the profile's.
+	 * @param profileName the profile, or null for the importer's own columns
+	 * @throws io.clientdesk.shared.InvalidRequestException 422 naming {@code profile}
+	 * when no profile has the name
+	 */
+	public Import upload(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
+			String profileName, Viewer user) {
+		ImportProfile profile = (profileName != null) ? this.profiles.forUpload(profileName) : null;
+		DateOrder order = (dateOrder != null || profile == null) ? dateOrder
+				: DateOrder.parse(profile.dateFormat()).orElse(null);
+		return accept(fileName, content, dryRun, onError, order, profile, user, null);
 	}
 
 	/**
@@ -103,7 +126,7 @@ public class ImportService {
 	 * goes through the same checks and limits.
 	 */
 	Import accept(String fileName, InputStream content, boolean dryRun, OnError onError, DateOrder dateOrder,
-			Viewer user, String correctedFrom) {
+			ImportProfile profile, Viewer user, String correctedFrom) {
 		ImportLimits limits = this.properties.limits();
 		UploadedFile file;
 		int rows;
@@ -113,6 +136,7 @@ public class ImportService {
 			try {
 				rows = this.parser
 					.read((fileName != null) ? fileName : "", file.source(), limits,
+							(profile != null) ? this.profiles.mapping(profile) : null,
 							(row) -> RowValidator.requireDateOrder(List.of(row), dateOrder))
 					.records();
 			}
@@ -131,8 +155,12 @@ public class ImportService {
 				String fileId = ObjectIds.next();
 				Instant now = this.clock.instant();
 				this.imports.insertFile(fileId, sha256, file.source(), now);
-				Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder);
+				Import view = queued(ObjectIds.next(), fileName, dryRun, onError, rows, user, now, sha256, dateOrder,
+						(profile != null) ? profile.name() : null);
 				this.imports.insert(view, fileId, null);
+				if (profile != null) {
+					this.imports.setProfile(view.id(), profile.name(), ImportProfileService.snapshot(profile));
+				}
 				Map<String, Object> details = new LinkedHashMap<>(Map.of("file", (fileName != null) ? fileName : "",
 						"dryRun", dryRun, "onError", onError.value(), "rows", view.totalRows(), "sha256", sha256));
 				if (correctedFrom != null) {
@@ -167,8 +195,12 @@ public class ImportService {
 		}
 		this.quota.checkCommit(user.username());
 		Import committed = queued(ObjectIds.next(), view.fileName(), false, view.onError(), view.totalRows(), user,
-				this.clock.instant(), view.sha256(), view.dateFormat());
+				this.clock.instant(), view.sha256(), view.dateFormat(), view.profile());
 		this.imports.insert(committed, dryRun.fileId(), dryRunId);
+		if (view.profile() != null) {
+			// read as the dry run was, whatever the profile says now
+			this.imports.setProfile(committed.id(), view.profile(), dryRun.profileDefinition());
+		}
 		this.queue.enqueue(committed.id());
 		this.audit.record(AuditAction.IMPORT_COMMITTED, committed.id(), Map.of("committedFrom", dryRunId));
 		return committed;
@@ -212,9 +244,9 @@ public class ImportService {
 	 * every read does.
 	 */
 	private Import queued(String id, String fileName, boolean dryRun, OnError onError, int totalRows, Viewer user,
-			Instant now, String sha256, DateOrder dateOrder) {
+			Instant now, String sha256, DateOrder dateOrder, String profile) {
 		return Import.queued(id, fileName, dryRun, onError, totalRows, user.username(), now, sha256,
-				this.imports.latestWithSha256(sha256, user).orElse(null), dateOrder);
+				this.imports.latestWithSha256(sha256, user).orElse(null), dateOrder, profile);
 	}
 
 	private StoredImport find(String id, Viewer user) {

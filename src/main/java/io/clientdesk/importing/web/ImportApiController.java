@@ -7,10 +7,13 @@ import java.util.List;
 import io.clientdesk.importing.file.FileRejectedException;
 import io.clientdesk.importing.job.Import;
 import io.clientdesk.importing.job.ImportChangePage;
+import io.clientdesk.importing.job.ImportProperties;
 import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.importing.rows.DateOrder;
+import io.clientdesk.importing.profile.ImportProfileService;
+import io.clientdesk.importing.profile.MappingProposal;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.web.ProblemAnswer;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,8 +41,14 @@ class ImportApiController {
 
 	private final ImportService imports;
 
-	ImportApiController(ImportService imports) {
+	private final ImportProfileService profiles;
+
+	private final ImportProperties properties;
+
+	ImportApiController(ImportService imports, ImportProfileService profiles, ImportProperties properties) {
 		this.imports = imports;
+		this.profiles = profiles;
+		this.properties = properties;
 	}
 
 	@ApiResponse(responseCode = "202", description = "The import, queued; Location names it")
@@ -47,13 +56,24 @@ class ImportApiController {
 			when = "The user's kept uploads would exceed clientdesk.import.max-stored-bytes-per-user")
 	@ProblemAnswer(status = 429,
 			when = "The user has clientdesk.import.max-queued-per-user imports waiting (Retry-After)")
+	@ProblemAnswer(status = 422, when = "No import profile has the name given as profile")
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Import> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
-			@RequestParam(required = false) DateOrder dateFormat, Viewer viewer) throws IOException {
+			@RequestParam(required = false) DateOrder dateFormat, @RequestParam(required = false) String profile,
+			Viewer viewer) throws IOException {
 		Import view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError,
-				dateFormat, viewer);
+				dateFormat, (profile != null && !profile.isBlank()) ? profile : null, viewer);
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + view.id())).body(view);
+	}
+
+	/**
+	 * How the file's columns could be read: as they are, by a saved profile, or a
+	 * proposal to adjust and save as a profile. Nothing is stored.
+	 */
+	@PostMapping(path = "/api/imports/mapping-proposal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	MappingProposal proposal(@RequestParam("file") MultipartFile file) throws IOException {
+		return this.profiles.propose(file.getOriginalFilename(), file.getInputStream(), this.properties.limits());
 	}
 
 	@GetMapping("/api/imports")

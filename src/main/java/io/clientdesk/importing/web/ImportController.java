@@ -18,9 +18,12 @@ import io.clientdesk.importing.job.ImportService;
 import io.clientdesk.importing.job.OnError;
 import io.clientdesk.importing.job.Viewer;
 import io.clientdesk.importing.rows.DateOrder;
+import io.clientdesk.importing.profile.ImportProfileService;
+import io.clientdesk.importing.profile.MappingProposal;
 import io.clientdesk.organisation.Desk;
 import io.clientdesk.organisation.OrganisationService;
 import io.clientdesk.organisation.Project;
+import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.LimitReachedException;
 import io.clientdesk.shared.NotFoundException;
 import io.clientdesk.shared.Problem;
@@ -32,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +71,11 @@ class ImportController {
 
 	private final ImportProperties properties;
 
-	ImportController(ImportService imports, OrganisationService organisation, ImportProperties properties) {
+	private final ImportProfileService profiles;
+
+	ImportController(ImportService imports, OrganisationService organisation, ImportProperties properties,
+			ImportProfileService profiles) {
+		this.profiles = profiles;
 		this.imports = imports;
 		this.organisation = organisation;
 		this.properties = properties;
@@ -91,20 +99,48 @@ class ImportController {
 
 	/**
 	 * Accepts a file from the dialog: the import's status, which then follows it; or,
-	 * where the file is rejected as a whole, its problems (and nothing is stored).
+	 * where the file is rejected as a whole, its problems (and nothing is stored). A file
+	 * whose headers the importer does not know is read by the saved profile with the same
+	 * headers, or gets the mapping step; the step's "Save and upload" saves the profile
+	 * (the step again with its problems, if refused) and uploads by it.
 	 */
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "fail") OnError onError,
-			@RequestParam(required = false) DateOrder dateFormat, Viewer viewer, Model model,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) DateOrder dateFormat, @RequestParam MultiValueMap<String, String> form,
+			Viewer viewer, Model model, HttpServletResponse response) throws IOException {
 		if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
 			return rejected(List.of(Problem.of("Choose a CSV file first.")), null, model, response);
 		}
 		Import view;
 		try {
+			String profile = null;
+			if ("true".equals(form.getFirst("saveProfile"))) {
+				MappingForm mapping = MappingForm.of(form);
+				try {
+					profile = this.profiles.create(mapping.profile(), viewer.username()).name();
+				}
+				catch (ErrorResponseException ex) {
+					return mappingStep(file, mapping, problems(ex), model, response);
+				}
+			}
+			else if (MappingForm.of(form).present()) {
+				// Upload or Check file pressed on the mapping step: the step stays until
+				// saved
+				return mappingStep(file, MappingForm.of(form), List.of(), model, response);
+			}
+			else {
+				MappingProposal proposal = this.profiles.propose(file.getOriginalFilename(), file.getInputStream(),
+						this.properties.limits());
+				if (proposal.profile() != null) {
+					profile = proposal.profile();
+				}
+				else if (!proposal.known()) {
+					return mappingStep(file, null, List.of(), model, response);
+				}
+			}
 			view = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), dryRun, onError, dateFormat,
-					viewer);
+					profile, viewer);
 		}
 		catch (FileRejectedException ex) {
 			// the dialog's date order select is marked, to be chosen before uploading
@@ -117,6 +153,65 @@ class ImportController {
 		}
 		response.setHeader("HX-Trigger", PageEvent.UPLOAD_ACCEPTED.eventName());
 		return status(view, viewer, model);
+	}
+
+	/**
+	 * The mapping step again, with the columns as chosen so far: a field chosen for a
+	 * column brings its values to map.
+	 */
+	@PostMapping(path = "/imports/mapping", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String mapping(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			return rejected(List.of(Problem.of("Choose a CSV file first.")), null, model, response);
+		}
+		try {
+			return mappingStep(file, MappingForm.of(form), List.of(), model, response);
+		}
+		catch (FileRejectedException ex) {
+			return rejected(ex.problems(), ex.kind().summary(), model, response);
+		}
+	}
+
+	/**
+	 * What the dialog says of a file as soon as it is chosen: that a saved profile maps
+	 * its columns, or that they will be mapped at upload; nothing for the importer's own.
+	 */
+	@PostMapping(path = "/imports/detect", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String detect(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+		MappingProposal proposal = null;
+		if (file != null && !file.isEmpty()) {
+			try {
+				proposal = this.profiles.propose(file.getOriginalFilename(), file.getInputStream(),
+						this.properties.limits());
+			}
+			catch (FileRejectedException ex) {
+				// the upload says why
+			}
+		}
+		model.addAttribute("proposal", proposal);
+		return "importing/dialog :: detected";
+	}
+
+	private String mappingStep(MultipartFile file, MappingForm form, List<Problem> problems, Model model,
+			HttpServletResponse response) throws IOException {
+		var preview = this.profiles.preview(file.getOriginalFilename(), file.getInputStream(),
+				this.properties.limits());
+		MappingProposal proposal = (form != null && form.present()) ? this.profiles.propose(preview, form.columns())
+				: this.profiles.propose(preview);
+		model.addAttribute("step", MappingStep.of(proposal, form, this.organisation, problems));
+		model.addAttribute("dateFormats", MappingStep.DATE_FORMATS);
+		model.addAttribute("fieldLabels", FIELD_LABELS);
+		response.setStatus(problems.isEmpty() ? 200 : 422);
+		return "importing/dialog :: mapping";
+	}
+
+	private static List<Problem> problems(ErrorResponseException ex) {
+		if (ex instanceof InvalidRequestException invalid && !invalid.problems().isEmpty()) {
+			return invalid.problems();
+		}
+		return List.of(Problem.of((ex.getBody().getDetail() != null) ? ex.getBody().getDetail() : "Not saved"));
 	}
 
 	/**
@@ -244,8 +339,9 @@ class ImportController {
 	}
 
 	/** Names of a client's fields, as the changes of an import show them. */
-	static final Map<String, String> FIELD_LABELS = Map.of("firstName", "First name", "lastName", "Last name", "email",
-			"Email", "project", "Project", "desk", "Desk", "active", "Active", "type", "Type", "created", "Created");
+	static final Map<String, String> FIELD_LABELS = Map.of("id", "ID", "firstName", "First name", "lastName",
+			"Last name", "email", "Email", "project", "Project", "desk", "Desk", "active", "Active", "type", "Type",
+			"created", "Created");
 
 	/**
 	 * An earlier import of the same file; {@code id} is null where the user may not see
