@@ -107,6 +107,11 @@ public final class Browser implements AutoCloseable {
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().window().setSize(new Dimension(1366, 900));
+			// axe-core checks a large page (a grid of 1 000 rows, the Users page's scope
+			// lists) in tens of seconds on a busy 2-core machine: past WebDriver's
+			// default
+			// 30 s
+			driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(180));
 			Path screenshots = Path.of("target", "screenshots", TestDatabase.isPostgres() ? "postgresql" : "h2", suite);
 			Files.createDirectories(screenshots);
 			return new Browser(driver, profile, "http://127.0.0.1:" + port, screenshots);
