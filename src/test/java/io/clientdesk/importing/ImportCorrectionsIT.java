@@ -214,6 +214,37 @@ class ImportCorrectionsIT {
 		assertThat(this.api.get("/api/imports/" + failed + "/file", other).status()).isEqualTo(404);
 	}
 
+	@Test
+	void a_file_read_through_an_import_profile_is_corrected_by_its_own_headers_and_read_again_through_it() {
+		Login manager = this.api.user("pria" + this.run, "MANAGER");
+		String profile = "Partner " + this.run;
+		Api.Response saved = this.api.post("/api/import-profiles", """
+				{"name": "%s", "columns": {"Kundennummer": null, "Vorname": "firstName", "E-Mail": "email",
+				 "Aktiv": "active"}, "values": {"active": {"J": "true", "N": "false"}}}""".formatted(profile), manager);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		String file = lines("Kundennummer;Vorname;E-Mail;Aktiv", "K-1;Jonas;" + email("jonas") + ";J",
+				"K-2;Lea;lea-at-example;N", "K-3;Ola;ola-at-example;J");
+		JsonNode failed = this.imports.run("partner-" + this.run + ".csv", utf8(file),
+				"?profile=" + profile.replace(" ", "%20"), manager);
+		assertThat(failed.get("failed").asInt()).isEqualTo(2);
+
+		// the file's own header (E-Mail) or the field (email) name the column
+		Api.Response accepted = correct(failed.get("id").asString(),
+				"{\"rows\": [{\"line\": 3, \"values\": {\"E-Mail\": \"" + email("lea")
+						+ "\"}}, {\"line\": 4, \"values\": {\"email\": \"" + email("ola") + "\"}}]}",
+				manager);
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		JsonNode corrected = this.imports.awaitEnd(accepted.json().get("id").asString(), manager);
+
+		assertThat(corrected.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(corrected.get("created").asInt()).isEqualTo(3);
+		assertThat(corrected.get("profile").asString()).isEqualTo(profile);
+		assertThat(storedFile(corrected.get("id").asString(), manager))
+			.isEqualTo(lines("Kundennummer;Vorname;E-Mail;Aktiv", "K-1;Jonas;" + email("jonas") + ";J",
+					"K-2;Lea;" + email("lea") + ";N", "K-3;Ola;" + email("ola") + ";J"));
+		assertThat(this.api.onlyClient(email("lea"), manager).get("active").asBoolean()).isFalse();
+	}
+
 	private Api.Response correct(String id, String json, Login login) {
 		return this.api.post("/api/imports/" + id + "/corrections", json, login);
 	}

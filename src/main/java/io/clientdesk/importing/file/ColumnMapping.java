@@ -38,7 +38,7 @@ public record ColumnMapping(String profile, Map<String, ClientColumn> columns,
 	}
 
 	/** The column of a header of the profile, or {@code null} when it is ignored. */
-	ClientColumn column(String header) {
+	public ClientColumn column(String header) {
 		return this.columns.get(headerOf(header));
 	}
 
@@ -77,6 +77,22 @@ public record ColumnMapping(String profile, Map<String, ClientColumn> columns,
 		return errors.stream()
 			.map((error) -> (error.column() != null && byCanonical.containsKey(error.column()))
 					? new RowError(error.line(), byCanonical.get(error.column()), error.value(), error.code(),
+							error.message())
+					: error)
+			.toList();
+	}
+
+	/** The errors of rows, each naming the column's canonical header again. */
+	public List<RowError> unlabel(List<RowError> errors) {
+		Map<String, String> byFileHeader = new LinkedHashMap<>();
+		this.columns.forEach((header, column) -> {
+			if (column != null) {
+				byFileHeader.put(Cells.shortened(Cells.trim(header)), column.header());
+			}
+		});
+		return errors.stream()
+			.map((error) -> (error.column() != null && byFileHeader.containsKey(error.column()))
+					? new RowError(error.line(), byFileHeader.get(error.column()), error.value(), error.code(),
 							error.message())
 					: error)
 			.toList();

@@ -64,6 +64,15 @@ public final class CorrectedFile {
 	 * file or no column of its header
 	 */
 	public static byte[] write(byte[] original, List<RowCorrection> corrections) {
+		return write(original, corrections, null);
+	}
+
+	/**
+	 * The corrected file of a file read through an import profile ({@code mapping}; null
+	 * for none): its headers are the profile's, and a correction names a column by its
+	 * canonical header or by the file's own.
+	 */
+	public static byte[] write(byte[] original, List<RowCorrection> corrections, ColumnMapping mapping) {
 		String text = text(original);
 		char delimiter = QuoteScan.delimiter(text);
 		CorrectedFile file = new CorrectedFile(delimiter, text.contains("\r\n") ? "\r\n" : "\n");
@@ -72,6 +81,7 @@ public final class CorrectedFile {
 		List<Problem> problems = new ArrayList<>();
 		Map<ClientColumn, Integer> header = null;
 		int headerLine = 0;
+		int width = 0;
 		try (CloseableIterator<CsvRecord> records = reader(text, delimiter).iterator()) {
 			while (records.hasNext()) {
 				CsvRecord record = records.next();
@@ -81,8 +91,9 @@ public final class CorrectedFile {
 				int line = (int) record.getStartingLineNumber();
 				List<String> fields = record.getFields();
 				if (header == null) {
-					header = columns(fields);
+					header = columns(fields, mapping);
 					headerLine = line;
+					width = fields.size();
 					file.append(line, fields);
 					continue;
 				}
@@ -91,7 +102,7 @@ public final class CorrectedFile {
 					file.append(line, fields);
 				}
 				else if (!correction.dropped()) {
-					file.append(line, corrected(fields, header, correction, problems));
+					file.append(line, corrected(fields, header, width, correction, mapping, problems));
 				}
 			}
 		}
@@ -114,15 +125,17 @@ public final class CorrectedFile {
 	}
 
 	/** The record's fields, as many as the header's, with the corrected values. */
-	private static List<String> corrected(List<String> fields, Map<ClientColumn, Integer> header,
-			RowCorrection correction, List<Problem> problems) {
-		List<String> corrected = new ArrayList<>(fields.subList(0, Math.min(fields.size(), header.size())));
-		while (corrected.size() < header.size()) {
+	private static List<String> corrected(List<String> fields, Map<ClientColumn, Integer> header, int width,
+			RowCorrection correction, ColumnMapping mapping, List<Problem> problems) {
+		List<String> corrected = new ArrayList<>(fields.subList(0, Math.min(fields.size(), width)));
+		while (corrected.size() < width) {
 			corrected.add("");
 		}
 		Map<String, String> values = (correction.values() != null) ? correction.values() : Map.of();
 		for (Map.Entry<String, String> value : values.entrySet()) {
-			Optional<ClientColumn> column = ClientColumn.fromHeader(String.valueOf(value.getKey()));
+			Optional<ClientColumn> column = ClientColumn.fromHeader(String.valueOf(value.getKey()))
+				.or(() -> Optional
+					.ofNullable((mapping != null) ? mapping.column(String.valueOf(value.getKey())) : null));
 			Integer index = column.map(header::get).orElse(null);
 			if (index == null) {
 				problems.add(new Problem(correction.line(), value.getKey(),
@@ -136,12 +149,14 @@ public final class CorrectedFile {
 	}
 
 	/** The column of each field of the header (a stored file has only known ones). */
-	private static Map<ClientColumn, Integer> columns(List<String> fields) {
+	private static Map<ClientColumn, Integer> columns(List<String> fields, ColumnMapping mapping) {
 		Map<ClientColumn, Integer> columns = new LinkedHashMap<>();
 		for (int i = 0; i < fields.size(); i++) {
 			int index = i;
-			ClientColumn.fromHeader(Cells.trim(fields.get(i)))
-				.ifPresent((column) -> columns.putIfAbsent(column, index));
+			String field = Cells.trim(fields.get(i));
+			Optional<ClientColumn> column = (mapping != null) ? Optional.ofNullable(mapping.column(field))
+					: ClientColumn.fromHeader(field);
+			column.ifPresent((known) -> columns.putIfAbsent(known, index));
 		}
 		return columns;
 	}

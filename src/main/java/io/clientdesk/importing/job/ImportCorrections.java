@@ -9,12 +9,15 @@ import java.util.TreeSet;
 
 import io.clientdesk.importing.file.ClientColumn;
 import io.clientdesk.importing.file.ClientCsvParser;
+import io.clientdesk.importing.file.ColumnMapping;
 import io.clientdesk.importing.file.CorrectedFile;
 import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.file.ParsedFile;
 import io.clientdesk.importing.file.RowCorrection;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
+import io.clientdesk.importing.profile.ImportProfile;
+import io.clientdesk.importing.profile.ImportProfileService;
 import io.clientdesk.shared.ConflictException;
 import io.clientdesk.shared.InvalidRequestException;
 import io.clientdesk.shared.NotFoundException;
@@ -44,10 +47,13 @@ public class ImportCorrections {
 
 	private final ImportRetention retention;
 
+	private final ImportProfileService profiles;
+
 	private final ClientCsvParser parser = new ClientCsvParser();
 
 	ImportCorrections(ImportRepository imports, ImportService service, ImportProperties properties,
-			ImportRetention retention) {
+			ImportRetention retention, ImportProfileService profiles) {
+		this.profiles = profiles;
 		this.imports = imports;
 		this.service = service;
 		this.properties = properties;
@@ -85,9 +91,18 @@ public class ImportCorrections {
 		if (content == null) { // deleted by the retention since it was read
 			throw gone(id);
 		}
+		// a file read through an import profile is corrected, and read again, through the
+		// profile as it was at its upload
+		ImportProfile profile = profile(original);
+		ColumnMapping mapping = (profile != null) ? this.profiles.mapping(profile) : null;
 		return this.service.accept(view.fileName(),
-				new java.io.ByteArrayInputStream(CorrectedFile.write(content, corrections)), dryRun,
-				(onError != null) ? onError : view.onError(), view.dateFormat(), null, user, id);
+				new java.io.ByteArrayInputStream(CorrectedFile.write(content, corrections, mapping)), dryRun,
+				(onError != null) ? onError : view.onError(), view.dateFormat(), profile, user, id);
+	}
+
+	private static ImportProfile profile(StoredImport stored) {
+		return (stored.profileDefinition() != null)
+				? ImportProfileService.fromSnapshot(stored.view().profile(), stored.profileDefinition()) : null;
 	}
 
 	/**
@@ -119,8 +134,14 @@ public class ImportCorrections {
 			errorsByLine.computeIfAbsent(error.line(), (line) -> new ArrayList<>()).add(error);
 		}
 		Set<Integer> shown = new TreeSet<>(errorsByLine.keySet().stream().sorted().limit(SHEET_ROWS).toList());
+		ImportProfile profile = profile(stored);
+		ColumnMapping mapping = (profile != null) ? this.profiles.mapping(profile) : null;
+		if (mapping != null) { // its errors name the file's headers; the grid, the
+								// columns
+			errorsByLine.replaceAll((line, errors) -> mapping.unlabel(errors));
+		}
 		ParsedFile file = this.parser.parse(stored.view().fileName(), this.imports.fileContent(stored.fileId()),
-				this.properties.limits());
+				this.properties.limits(), mapping);
 		List<CorrectionSheet.Row> rows = new ArrayList<>();
 		for (CsvRow row : file.rows()) {
 			if (shown.contains(row.line())) {
