@@ -182,6 +182,33 @@ class ImportUndoIT {
 	}
 
 	@Test
+	void a_client_outside_the_undoers_scope_is_kept_and_reported_as_out_of_scope() {
+		String desk = this.api.newDesk("Undo scope " + this.run);
+		JsonNode imported = this.imports.run("two.csv",
+				csv("firstName,email,desk", "In," + email("in", 1) + "," + desk, "Out," + email("out", 1) + ","), "",
+				this.manager);
+		assertThat(imported.get("created").asInt()).isEqualTo(2);
+		String in = this.api.onlyClient(email("in", 1), this.manager).get("id").asString();
+		String out = this.api.onlyClient(email("out", 1), this.manager).get("id").asString();
+		// the manager is limited to the desk after the import
+		assertThat(this.api
+			.put("/api/users/" + this.manager.username() + "/scope",
+					"{\"projects\": [], \"desks\": [\"" + desk + "\"]}", Api.Login.ADMIN)
+			.status()).isEqualTo(200);
+
+		JsonNode undo = this.imports.awaitEnd(undo(imported, "?conflicts=restore").json().get("id").asString(),
+				this.manager);
+
+		assertThat(undo.get("status").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
+		assertThat(undo.get("deleted").asInt()).isEqualTo(1);
+		assertThat(this.api.get("/api/clients/" + in, Api.Login.ADMIN).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/clients/" + out, Api.Login.ADMIN).status()).isEqualTo(200);
+		List<List<String>> report = this.imports.errorReport(undo.get("id").asString(), this.manager);
+		assertThat(report).hasSize(2);
+		assertThat(report.get(1)).contains(out, "out_of_scope");
+	}
+
+	@Test
 	void a_client_whose_old_email_was_taken_since_is_kept_and_reported_as_email_taken() {
 		JsonNode seed = this.imports.run("seed.csv", csv("firstName,lastName,email", "Eve,Early," + email("eve", 1)),
 				"", this.manager);

@@ -21,6 +21,8 @@ import io.clientdesk.importing.file.ErrorCode;
 import io.clientdesk.importing.file.RowError;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 import io.clientdesk.importing.rows.ClientValues;
+import io.clientdesk.security.Scope;
+import io.clientdesk.security.UserService;
 
 import org.springframework.stereotype.Component;
 
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  * the import is a conflict: kept as it is now and reported ({@code changed_since}), or
  * restored all the same, as the undo's choice says. A client the import updated that no
  * longer exists ({@code deleted_since}), or whose email before the import now belongs to
- * another client ({@code email_taken}), is reported and left as it is.
+ * another client ({@code email_taken}), is reported and left as it is. A client outside
+ * the scope of the user who asked for the undo, now or as the undo would leave it, is
+ * left as it is and reported ({@code out_of_scope}), without its values.
  */
 @Component
 class ImportUndo {
@@ -43,17 +47,21 @@ class ImportUndo {
 
 	private final ClientService clients;
 
-	ImportUndo(ImportRepository imports, ClientService clients) {
+	private final UserService users;
+
+	ImportUndo(ImportRepository imports, ClientService clients, UserService users) {
 		this.imports = imports;
 		this.clients = clients;
+		this.users = users;
 	}
 
 	/**
 	 * The clients changed since the import, as they are now (read, not locked: the undo
 	 * looks again when it runs).
 	 */
-	List<UndoConflict> conflicts(String importId) {
-		return plan(this.imports.allChanges(importId), UndoChoice.all(UndoConflicts.KEEP), false).conflicts;
+	List<UndoConflict> conflicts(String importId, String username) {
+		return plan(this.imports.allChanges(importId), UndoChoice.all(UndoConflicts.KEEP), false,
+				this.users.scopeOf(username)).conflicts;
 	}
 
 	ImportRun.Outcome run(StoredImport stored) {
@@ -70,7 +78,7 @@ class ImportUndo {
 			});
 		List<ImportChange> changes = this.imports.allChanges(view.undoOf());
 		long read = System.nanoTime();
-		Plan plan = plan(changes, this.imports.undoChoice(view.id()), true);
+		Plan plan = plan(changes, this.imports.undoChoice(view.id()), true, this.users.scopeOf(view.createdBy()));
 		long planned = System.nanoTime();
 		this.clients.delete(plan.deletes);
 		this.clients.save(List.of(), plan.restores);
@@ -94,7 +102,7 @@ class ImportUndo {
 	 * clients as they are now. The creations first: a client they delete frees its email
 	 * for a client whose old email it had taken.
 	 */
-	private Plan plan(List<ImportChange> changes, UndoChoice choice, boolean lock) {
+	private Plan plan(List<ImportChange> changes, UndoChoice choice, boolean lock, Scope scope) {
 		Set<String> ids = new LinkedHashSet<>();
 		Set<String> emails = new HashSet<>();
 		for (ImportChange change : changes) {
@@ -119,6 +127,10 @@ class ImportUndo {
 			}
 			if (now == null) {
 				plan.unchanged++; // deleted since: there is nothing left to undo
+				continue;
+			}
+			if (!scope.includes(now.project(), now.desk())) {
+				plan.errors.add(outOfScope(i + 1, now));
 				continue;
 			}
 			Map<String, Object> current = ClientValues.of(now);
@@ -147,6 +159,12 @@ class ImportUndo {
 							+ ", which the import updated, no longer exists; there is nothing to put back"));
 				continue;
 			}
+			if (!scope.includes(now.project(), now.desk())
+					|| !scope.includes(String.valueOf(change.before().getOrDefault("project", now.project())),
+							String.valueOf(change.before().getOrDefault("desk", now.desk())))) {
+				plan.errors.add(outOfScope(i + 1, now));
+				continue;
+			}
 			Map<String, Object> current = ClientValues.of(now);
 			Map<String, Object> changed = changed(change.after(), current);
 			if (!changed.isEmpty()) {
@@ -171,6 +189,11 @@ class ImportUndo {
 					change.before()));
 		}
 		return plan;
+	}
+
+	private static RowError outOfScope(int entry, Client now) {
+		return new RowError(entry, null, now.id(), ErrorCode.OUT_OF_SCOPE, "Client " + now.id()
+				+ " is outside your scope, now or as the undo would leave it; the client was kept as it is now");
 	}
 
 	/** The fields whose value now differs from the one the import wrote, with it. */

@@ -75,7 +75,7 @@ public class ImportUndoService {
 	@Transactional(readOnly = true)
 	public List<UndoConflict> conflicts(String id, Viewer user) {
 		refuseIfNotUndoable(find(id, user).view());
-		return this.undo.conflicts(id);
+		return this.undo.conflicts(id, user.username());
 	}
 
 	/** Why the import cannot be undone, or null if it can. */
