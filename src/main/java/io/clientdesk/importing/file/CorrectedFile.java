@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.CsvRecordHandler;
@@ -197,15 +196,7 @@ public final class CorrectedFile {
 
 	/** Read as {@link FileReading} reads, so that lines are the same. */
 	private static CsvReader<CsvRecord> reader(String text, char delimiter) {
-		return CsvReader.builder()
-			.fieldSeparator(delimiter)
-			.quoteCharacter('"')
-			.commentStrategy(CommentStrategy.NONE)
-			.skipEmptyLines(true)
-			.allowExtraFields(true)
-			.allowMissingFields(true)
-			.allowExtraCharsAfterClosingQuote(false)
-			.build(CsvRecordHandler.of(), text);
+		return FileReading.csv(delimiter).build(CsvRecordHandler.of(), text);
 	}
 
 	private static boolean isBlank(CsvRecord record) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -40,14 +39,7 @@ public record FilePreview(List<String> headers, List<List<String>> rows) {
 
 	static FilePreview read(FileContent.Text text) {
 		char delimiter = QuoteScan.delimiter(text.text());
-		CsvReader<CsvRecord> reader = CsvReader.builder()
-			.fieldSeparator(delimiter)
-			.quoteCharacter('"')
-			.commentStrategy(CommentStrategy.NONE)
-			.skipEmptyLines(true)
-			.allowExtraFields(true)
-			.allowMissingFields(true)
-			.build(CsvRecordHandler.of(), text.text());
+		CsvReader<CsvRecord> reader = FileReading.csv(delimiter).build(CsvRecordHandler.of(), text.text());
 		List<String> headers = null;
 		List<List<String>> rows = new ArrayList<>();
 		try (CloseableIterator<CsvRecord> records = reader.iterator()) {

@@ -140,18 +140,25 @@ final class FileReading {
 	}
 
 	/**
-	 * Reads the header and the records; false when a record could not be read.
+	 * How ClientDesk reads CSV records, wherever it reads them (an upload, a preview, a
+	 * file to correct), so that their lines are the same.
 	 */
-	private boolean readRecords(Scanned text) {
-		CsvReader<CsvRecord> reader = CsvReader.builder()
-			.fieldSeparator(this.delimiter)
+	static CsvReader.CsvReaderBuilder csv(char delimiter) {
+		return CsvReader.builder()
+			.fieldSeparator(delimiter)
 			.quoteCharacter('"')
 			.commentStrategy(CommentStrategy.NONE)
 			.skipEmptyLines(true)
 			.allowExtraFields(true)
 			.allowMissingFields(true)
-			.allowExtraCharsAfterClosingQuote(false)
-			.build(CsvRecordHandler.of(), text);
+			.allowExtraCharsAfterClosingQuote(false);
+	}
+
+	/**
+	 * Reads the header and the records; false when a record could not be read.
+	 */
+	private boolean readRecords(Scanned text) {
+		CsvReader<CsvRecord> reader = csv(this.delimiter).build(CsvRecordHandler.of(), text);
 		try (CloseableIterator<CsvRecord> iterator = reader.iterator()) {
 			while (iterator.hasNext()) {
 				CsvRecord record = iterator.next();
