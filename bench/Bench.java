@@ -221,21 +221,29 @@ public class Bench {
 			}
 
 			byte[] mixed = mixed(prefix, "m" + prefix);
-			searchableImport("5 000 mixed: 2 500 new + 2 500 updates", suffix, "mixed.csv", mixed,
+			String mixedId = searchableImport("5 000 mixed: 2 500 new + 2 500 updates", suffix, "mixed.csv", mixed,
 					email("m" + prefix, 2499));
+			// the undo of that import: deletes its 2 500 new clients, puts back the 2 500
+			// values it replaced (issue 13: no longer than the import)
+			long undoStart = System.nanoTime();
+			String undoId = field(send(request("/api/imports/" + mixedId + "/undo")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), 202), "id");
+			record("undo of the 5 000 mixed" + suffix + " (ms)", awaitImport(undoId, undoStart));
 		}
 	}
 
 	/**
 	 * Uploads the file and records two figures from the upload: until the import reads
 	 * {@code SUCCEEDED}, and until {@code q} finds the file's last row (by {@code last}, a
-	 * value only that row has).
+	 * value only that row has). Returns the import's ID.
 	 */
-	void searchableImport(String name, String suffix, String fileName, byte[] content, String last) {
+	String searchableImport(String name, String suffix, String fileName, byte[] content, String last) {
 		long start = System.nanoTime();
 		String id = upload(fileName, content);
 		record(name + suffix + " (ms)", awaitImport(id, start));
 		record(name + ", upload → searchable" + suffix + " (ms)", awaitSearchable(last, start));
+		return id;
 	}
 
 	void reads(long stored) throws Exception {

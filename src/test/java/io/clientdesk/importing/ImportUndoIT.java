@@ -13,7 +13,6 @@ import io.clientdesk.support.Api;
 import io.clientdesk.support.Api.Login;
 import io.clientdesk.support.Imports;
 import io.clientdesk.support.IntegrationTest;
-import io.clientdesk.support.TestDatabase;
 import io.clientdesk.support.TestFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,17 +120,6 @@ class ImportUndoIT {
 		assertThat(first.get("items").findValuesAsString("action")).containsOnly("DELETED");
 		assertThat(this.api.get(changes + 9, this.manager).json().get("items").findValuesAsString("action"))
 			.containsOnly("UPDATED");
-
-		long importMillis = millis(imported);
-		long undoMillis = millis(undo);
-		System.out.printf("Undo timing on %s: import of 5000 rows %d ms, its undo %d ms%n",
-				TestDatabase.isPostgres() ? "PostgreSQL" : "H2", importMillis, undoMillis);
-		// on PostgreSQL, no longer than the import, give or take the noise of a machine
-		// shared with other builds; on H2 two runs' times vary too much to compare
-		// (both in docs/performance.md)
-		if (TestDatabase.isPostgres()) {
-			assertThat(undoMillis).isLessThanOrEqualTo(importMillis + Math.max(250, importMillis / 4));
-		}
 	}
 
 	@Test
@@ -348,12 +336,6 @@ class ImportUndoIT {
 
 	private String email(String who, int n) {
 		return this.run + "-" + who + "-" + n + "@example.com";
-	}
-
-	private static long millis(JsonNode view) {
-		return Duration
-			.between(Instant.parse(view.get("startedAt").asString()), Instant.parse(view.get("finishedAt").asString()))
-			.toMillis();
 	}
 
 	private static byte[] csv(String... lines) {
