@@ -143,9 +143,8 @@ class CorrectionGridBrowserIT extends BrowserSuite {
 				total, request, swap, layout, perMove);
 		assertThat(times.get("rows").intValue()).isEqualTo(1000);
 		assertThat(focusedCell()).isEqualTo(List.of("202", "firstName"));
-		// generous: the machine running the tests is shared; measured well under this
-		assertThat(total).as("ms from the grid's request to its first paint").isLessThan(10_000);
-		assertThat(perMove).as("ms per arrow key").isLessThan(20);
+		// the times are printed, not asserted (docs/performance.md): the machine running
+		// the tests is shared
 
 		// Ctrl+End reaches the last row's Drop button, which drops it
 		new Actions(this.browser.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).perform();
