@@ -111,8 +111,9 @@ class ImportFlowBrowserIT extends BrowserSuite {
 				"Corporate", "Personal");
 
 		// the bell shows the notification without a reload
-		WebElement count = this.browser.visible(By.cssSelector("#bell-button .count"));
-		assertThat(count.getText()).isEqualTo("1");
+		// the bell's fragment may be swapped while it is read: wait for the text, found
+		// afresh each time
+		this.browser.until(ExpectedConditions.textToBe(By.cssSelector("#bell-button .count"), "1"));
 		WebElement bell = this.browser.find(By.id("bell-button"));
 		assertThat(bell.getAccessibleName()).isEqualTo("Notifications");
 		this.browser.screenshot("06-bell-with-unread-count", false);

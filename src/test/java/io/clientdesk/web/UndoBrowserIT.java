@@ -88,8 +88,7 @@ class UndoBrowserIT extends BrowserSuite {
 		assertThat(this.api.client(cy, manager).get("firstName").asString()).isEqualTo("Cyrus");
 		assertThat(this.api.get("/api/clients?q=" + email("zed"), manager).json().get("total").asInt()).isZero();
 
-		WebElement count = this.browser.visible(By.cssSelector("#bell-button .count"));
-		assertThat(count.getText()).isNotEmpty();
+		this.browser.until((d) -> !d.findElement(By.cssSelector("#bell-button .count")).getText().isEmpty());
 		this.browser.click(By.id("bell-button"));
 		WebElement undone = this.browser.visible(By.cssSelector("#bell-panel li[data-kind=UNDO_SUCCEEDED]"));
 		assertThat(undone.getText()).contains("Import undone",
