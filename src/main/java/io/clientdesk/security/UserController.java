@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The Users page, for admins: every user with their role, state and last login; a form to
  * create one; and per user, change the role, disable or enable, set a new password, and
- * (not for admins) limit them to some projects and desks. Plain forms, POST then
- * redirect; a form with mistakes comes back (422) with each one next to its field and
- * what was typed kept, passwords excepted.
+ * (not for admins) limit them to some projects and desks, on a page of its own. Plain
+ * forms, POST then redirect; a form with mistakes comes back (422) with each one next to
+ * its field and what was typed kept, passwords excepted.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -126,6 +126,21 @@ class UserController {
 	/**
 	 * The scope form: the projects and desks chosen (none: no limit on that dimension).
 	 */
+	/**
+	 * A user's scope on a page of its own: the projects and desks to choose from are
+	 * listed once, not once per user on the Users page (which, with hundreds of users and
+	 * desks, grew to tens of thousands of options).
+	 */
+	@GetMapping("/users/{username}/scope")
+	String scope(@PathVariable String username, Model model) {
+		User user = this.users.find(username);
+		model.addAttribute("user", user);
+		model.addAttribute("scope", this.users.scope(user.username()));
+		model.addAttribute("projects", this.organisation.projects());
+		model.addAttribute("desks", this.organisation.desks());
+		return "security/user-scope";
+	}
+
 	@PostMapping("/users/{username}/scope")
 	String changeScope(@PathVariable String username,
 			@RequestParam(name = "projects", required = false) List<String> projects,
@@ -162,9 +177,7 @@ class UserController {
 	private String page(Model model, CreateForm form, Map<String, String> errors, String failed,
 			Map<String, String> resetErrors) {
 		model.addAttribute("users", this.users.users());
-		model.addAttribute("scopes", this.users.scopes());
-		model.addAttribute("projects", this.organisation.projects());
-		model.addAttribute("desks", this.organisation.desks());
+		model.addAttribute("scopes", this.users.scopesInWords());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

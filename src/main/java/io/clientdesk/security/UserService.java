@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -193,10 +194,14 @@ public class UserService implements UserDetailsService {
 		return this.users.scope(existing(username).username());
 	}
 
-	/** Every limited scope, by username as created (the Users page). */
+	/** Every limited scope in words, by username as created (the Users page). */
 	@Transactional(readOnly = true)
-	Map<String, Scope> scopes() {
-		return this.users.scopes();
+	Map<String, String> scopesInWords() {
+		Map<String, String> projects = projectNames();
+		Map<String, String> desks = deskNames();
+		Map<String, String> words = new HashMap<>();
+		this.users.scopes().forEach((username, scope) -> words.put(username, describe(scope, projects, desks)));
+		return words;
 	}
 
 	/**
@@ -234,10 +239,18 @@ public class UserService implements UserDetailsService {
 	/** A scope in words, with the names of its projects and desks. */
 	@Transactional(readOnly = true)
 	String describe(Scope scope) {
-		Map<String, String> projects = this.organisation.projects()
-			.stream()
-			.collect(Collectors.toMap(Project::id, Project::name));
-		Map<String, String> desks = this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name));
+		return describe(scope, projectNames(), deskNames());
+	}
+
+	private Map<String, String> projectNames() {
+		return this.organisation.projects().stream().collect(Collectors.toMap(Project::id, Project::name));
+	}
+
+	private Map<String, String> deskNames() {
+		return this.organisation.desks().stream().collect(Collectors.toMap(Desk::id, Desk::name));
+	}
+
+	private static String describe(Scope scope, Map<String, String> projects, Map<String, String> desks) {
 		List<String> parts = new ArrayList<>();
 		if (!scope.projects().isEmpty()) {
 			parts.add("projects " + scope.projects().stream().map(projects::get).collect(Collectors.joining(", ")));

@@ -62,27 +62,33 @@ class ScopeBrowserIT extends BrowserSuite {
 		assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
 		Login manager = this.api.user("scoped-" + this.run, "MANAGER");
 
-		// the admin chooses the manager's project on the Users page
+		// the admin chooses the manager's project on the user's scope page
 		this.browser.logIn("admin", IntegrationTest.ADMIN_PASSWORD);
 		this.browser.open("/users");
 		WebElement row = row(manager.username());
-		assertThat(row.findElement(By.cssSelector(".scope .hint")).getText()).startsWith("Sees every client.");
+		assertThat(row.findElement(By.cssSelector(".scope .scope-summary")).getText()).isEqualTo("Every client");
 		assertThat(row("admin").findElement(By.cssSelector(".scope")).getText())
 			.isEqualTo("Every client (admins are never scoped)");
-		new Select(row.findElement(By.name("projects"))).selectByVisibleText(brandA);
-		WebElement save = row
-			.findElement(By.cssSelector("button[aria-label='Save the scope of " + manager.username() + "']"));
+		row.findElement(By.cssSelector("a[aria-label='Change the scope of " + manager.username() + "']")).click();
+		this.browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Scope of " + manager.username()));
+		assertThat(this.browser.find(By.id("scope-hint")).getText()).startsWith("Now: sees every client.");
+		new Select(this.browser.find(By.id("scope-projects"))).selectByVisibleText(brandA);
+		this.browser.screenshot("01-scope-chosen", true);
+		WebElement save = this.browser.find(By.id("save-scope"));
 		save.click();
 		this.browser.until(ExpectedConditions.stalenessOf(save));
 		assertThat(this.browser.visible(By.id("done")).getText())
 			.isEqualTo("Limited " + manager.username() + " to projects " + brandA + ".");
-		row = row(manager.username());
-		assertThat(new Select(row.findElement(By.name("projects"))).getAllSelectedOptions())
+		assertThat(row(manager.username()).findElement(By.cssSelector(".scope .scope-summary")).getText())
+			.isEqualTo("Only projects " + brandA);
+		this.browser.open("/users/" + manager.username() + "/scope");
+		assertThat(new Select(this.browser.find(By.id("scope-projects"))).getAllSelectedOptions())
 			.extracting(WebElement::getText)
 			.containsExactly(brandA);
-		assertThat(new Select(row.findElement(By.name("desks"))).getAllSelectedOptions()).isEmpty();
-		assertThat(row.findElement(By.cssSelector(".scope .hint")).getText())
-			.startsWith("Sees only the clients of the chosen projects and desks");
+		assertThat(new Select(this.browser.find(By.id("scope-desks"))).getAllSelectedOptions()).isEmpty();
+		assertThat(this.browser.find(By.id("scope-hint")).getText())
+			.startsWith("Now: sees only the clients of the chosen projects and desks");
+		this.browser.open("/users");
 		this.browser.screenshot("01-scope-set", true);
 		this.browser.logOut();
 

@@ -31,6 +31,7 @@ class UsersPagesIT {
 		WebSession browser = WebSession.logIn(this.api, agent);
 
 		assertThat(browser.get("/users").statusCode()).isEqualTo(403);
+		assertThat(browser.get("/users/pages-agent/scope").statusCode()).isEqualTo(403);
 		HttpResponse<String> account = browser.get("/account");
 		assertThat(account.statusCode()).isEqualTo(200);
 		assertThat(account.body()).contains("pages-agent").contains("at least 8 characters, at most 72 bytes");
@@ -40,6 +41,23 @@ class UsersPagesIT {
 		assertThat(users.body()).contains("data-user=\"pages-agent\"")
 			.contains("At least 8 characters, at most 72 bytes")
 			.contains("8 characters or more, at most 72 bytes");
+	}
+
+	@Test
+	void each_users_scope_is_changed_on_a_page_of_its_own_so_the_users_page_lists_no_project_or_desk() {
+		Login agent = this.api.user("scope-page-agent", "AGENT");
+		WebSession admin = WebSession.logIn(this.api, Login.ADMIN);
+
+		HttpResponse<String> users = admin.get("/users");
+		assertThat(users.body()).contains("href=\"/users/scope-page-agent/scope\"").doesNotContain("name=\"projects\"");
+		HttpResponse<String> scope = admin.get("/users/scope-page-agent/scope");
+		assertThat(scope.statusCode()).isEqualTo(200);
+		assertThat(scope.body()).contains("Scope of scope-page-agent")
+			.contains("name=\"projects\"")
+			.contains("name=\"desks\"")
+			.contains("Now: sees every client.");
+		assertThat(admin.get("/users/admin/scope").body()).contains("is an admin: admins see every client");
+		assertThat(admin.get("/users/nobody-" + agent.username() + "/scope").statusCode()).isEqualTo(404);
 	}
 
 	@Test
