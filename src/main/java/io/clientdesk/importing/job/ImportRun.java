@@ -15,7 +15,6 @@ import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.file.ClientCsvParser;
 import io.clientdesk.importing.file.ColumnMapping;
-import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.file.FileSource;
 import io.clientdesk.importing.job.ImportRepository.StoredImport;
 import io.clientdesk.importing.profile.ImportProfile;
@@ -35,9 +34,11 @@ import org.springframework.transaction.TransactionStatus;
  * One attempt at an import, inside the job's transaction: reads the stored file again as
  * a stream and, chunk by chunk of {@value #CHUNK_ROWS} rows, checks each row, matches it
  * to the stored clients as they are now and writes what the plan says (the clients, the
- * record of changes, the errors), then the counts. Memory holds one chunk, whatever the
- * size of the file; what must hold for the whole file (a client or an email once per
- * file) is remembered by {@link ImportPlanner.Chunks}.
+ * record of changes, the errors), then the counts. The reading and checking run on a
+ * thread of their own, a chunk or two ahead ({@link ChunkReader}), while the import's
+ * thread matches and writes. Memory holds a few chunks, whatever the size of the file;
+ * what must hold for the whole file (a client or an email once per file) is remembered by
+ * {@link ImportPlanner.Chunks}.
  *
  * <p>
  * All or nothing stays: everything is written in the one transaction. An import that
@@ -94,10 +95,15 @@ class ImportRun {
 		RowValidator validator = new RowValidator(this.organisation.clientTypes(), this.clock, view.dateFormat());
 		ImportPlanner planner = new ImportPlanner(validator, this.organisation.projects(), this.organisation.desks(),
 				this.organisation.importDefaults(), this.clock.instant(), this.users.scopeOf(view.createdBy()));
-		Pass pass = new Pass(view, validator, planner.start(), transaction, progress);
 		ColumnMapping mapping = mapping(stored);
-		pass.mapping = mapping;
-		this.parser.read(view.fileName(), file, this.properties.limits(), mapping, pass::add);
+		Pass pass = new Pass(view, planner.start(), transaction, progress, mapping);
+		try (ChunkReader reader = new ChunkReader("import-reader-" + view.id(), CHUNK_ROWS,
+				(rows) -> this.parser.read(view.fileName(), file, this.properties.limits(), mapping, rows),
+				validator::validate)) {
+			for (List<ValidatedRow> rows = reader.next(); rows != null; rows = reader.next()) {
+				pass.write(rows);
+			}
+		}
 		pass.end();
 		// a real import that failed wrote nothing, and says so; a dry run says what it
 		// would do
@@ -161,8 +167,6 @@ class ImportRun {
 
 		private final Import view;
 
-		private final RowValidator validator;
-
 		private final ImportPlanner.Chunks planning;
 
 		private final TransactionStatus transaction;
@@ -172,8 +176,6 @@ class ImportRun {
 		private final ChangeRecord changes;
 
 		private final Object beforeWrites;
-
-		private final List<CsvRow> chunk = new ArrayList<>(CHUNK_ROWS);
 
 		private boolean writes;
 
@@ -193,12 +195,12 @@ class ImportRun {
 		 * The import profile's mapping, whose file's own headers the errors name; or
 		 * null.
 		 */
-		private ColumnMapping mapping;
+		private final ColumnMapping mapping;
 
-		Pass(Import view, RowValidator validator, ImportPlanner.Chunks planning, TransactionStatus transaction,
-				IntConsumer progress) {
+		Pass(Import view, ImportPlanner.Chunks planning, TransactionStatus transaction, IntConsumer progress,
+				ColumnMapping mapping) {
 			this.view = view;
-			this.validator = validator;
+			this.mapping = mapping;
 			this.planning = planning;
 			this.transaction = transaction;
 			this.progress = progress;
@@ -207,26 +209,14 @@ class ImportRun {
 			this.beforeWrites = (this.writes && view.onError() == OnError.FAIL) ? transaction.createSavepoint() : null;
 		}
 
-		void add(CsvRow row) {
-			this.chunk.add(row);
-			if (this.chunk.size() == CHUNK_ROWS) {
-				flush();
-			}
-		}
-
 		void end() {
-			flush();
 			if (this.writes) {
 				this.changes.end();
 			}
 		}
 
-		private void flush() {
-			if (this.chunk.isEmpty()) {
-				return;
-			}
-			List<ValidatedRow> rows = this.chunk.stream().map(this.validator::validate).toList();
-			this.chunk.clear();
+		/** Matches and writes one chunk of checked rows. */
+		void write(List<ValidatedRow> rows) {
 			List<Client> stored = ImportRun.this.clients.findByIdsOrEmails(this.planning.ids(rows),
 					this.planning.emails(rows), !this.view.dryRun());
 			ImportPlan plan = this.planning.plan(rows, stored);
