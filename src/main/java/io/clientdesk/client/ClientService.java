@@ -95,6 +95,17 @@ public class ClientService {
 	}
 
 	/**
+	 * After a commit that wrote {@code rows} clients: refreshes the database's statistics
+	 * of the clients when they are far from what the table now holds (PostgreSQL), so
+	 * that the next statements are planned for the table as it is. Outside any
+	 * transaction: {@code ANALYZE} reads what is committed.
+	 * @return whether the statistics were refreshed
+	 */
+	public boolean afterBulkWrite(long rows) {
+		return this.bulk.analyzeAfter(rows);
+	}
+
+	/**
 	 * Deletes clients, with their search text, in the caller's transaction (the undo of
 	 * an import deletes the clients it created).
 	 */

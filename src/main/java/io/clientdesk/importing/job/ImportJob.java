@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.clientdesk.audit.AuditAction;
 import io.clientdesk.audit.AuditLog;
+import io.clientdesk.client.ClientService;
 import io.clientdesk.importing.ImportFinished;
 import io.clientdesk.importing.ImportStatus;
 import io.clientdesk.importing.ImportUndone;
@@ -72,8 +73,12 @@ class ImportJob {
 
 	private final Clock clock;
 
+	private final ClientService clients;
+
 	ImportJob(ImportRepository imports, ImportRun attempt, ImportUndo undo, ImportProperties properties,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, AuditLog audit) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, AuditLog audit,
+			ClientService clients) {
+		this.clients = clients;
 		this.imports = imports;
 		this.attempt = attempt;
 		this.undo = undo;
@@ -108,6 +113,26 @@ class ImportJob {
 		}
 		log.info("Import {} ended {}: {} rows imported, {} rows with errors, in {} ms", importId, finished.status(),
 				finished.imported(), finished.failed(), (System.nanoTime() - started) / 1_000_000);
+		if (!finished.dryRun() && finished.status() != ImportStatus.FAILED) {
+			refreshStatistics(importId, finished.imported());
+		}
+	}
+
+	/**
+	 * The database's statistics of the clients, refreshed after a large import
+	 * ({@link ClientService#afterBulkWrite}); the import has ended whatever happens here.
+	 */
+	private void refreshStatistics(String importId, int rows) {
+		try {
+			long start = System.nanoTime();
+			if (this.clients.afterBulkWrite(rows)) {
+				log.info("Import {}: the clients' statistics refreshed after {} rows, in {} ms", importId, rows,
+						(System.nanoTime() - start) / 1_000_000);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {}: the clients' statistics could not be refreshed; autovacuum will", importId, ex);
+		}
 	}
 
 	/**
