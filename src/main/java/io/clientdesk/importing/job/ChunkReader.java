@@ -2,8 +2,8 @@ package io.clientdesk.importing.job;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,21 +12,21 @@ import io.clientdesk.importing.file.CsvRow;
 import io.clientdesk.importing.rows.ValidatedRow;
 
 /**
- * Reads and checks a file's rows on a thread of its own, at most {@value #AHEAD} chunks
- * ahead of the import, which matches and writes them: reading and checking the next chunk
- * overlaps the database's work on this one. (In a profile of a million-row create,
- * reading and checking were 60% of the server's own work, and the import's thread spent
- * most of its time waiting for PostgreSQL: docs/performance.md.) What the reading throws
- * is thrown again by {@link #next()}, on the import's thread.
+ * Reads and checks a file's rows on a thread of its own, one chunk ahead of the import,
+ * which matches and writes them: reading and checking the next chunk overlaps the
+ * database's work on this one. The chunk read ahead is handed over when the import takes
+ * it, not queued: memory holds two chunks, as when one thread did both (H2 keeps its data
+ * in the same heap, and a queue of two more chunks took a million-row import on H2 past
+ * 256 MiB). (In a profile of a million-row create, reading and checking were 60% of the
+ * server's own work, and the import's thread spent most of its time waiting for
+ * PostgreSQL: docs/performance.md.) What the reading throws is thrown again by
+ * {@link #next()}, on the import's thread.
  */
 final class ChunkReader implements AutoCloseable {
 
-	/** Chunks read and checked ahead of the one being written, at most. */
-	static final int AHEAD = 2;
-
 	private static final Object END = new Object();
 
-	private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(AHEAD);
+	private final BlockingQueue<Object> chunks = new SynchronousQueue<>();
 
 	private final Thread thread;
 

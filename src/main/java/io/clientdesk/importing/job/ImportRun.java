@@ -35,9 +35,9 @@ import org.springframework.transaction.TransactionStatus;
  * a stream and, chunk by chunk of {@value #CHUNK_ROWS} rows, checks each row, matches it
  * to the stored clients as they are now and writes what the plan says (the clients, the
  * record of changes, the errors), then the counts. The reading and checking run on a
- * thread of their own, a chunk or two ahead ({@link ChunkReader}), while the import's
- * thread matches and writes. Memory holds a few chunks, whatever the size of the file;
- * what must hold for the whole file (a client or an email once per file) is remembered by
+ * thread of their own, a chunk ahead ({@link ChunkReader}), while the import's thread
+ * matches and writes. Memory holds two chunks, whatever the size of the file; what must
+ * hold for the whole file (a client or an email once per file) is remembered by
  * {@link ImportPlanner.Chunks}.
  *
  * <p>
