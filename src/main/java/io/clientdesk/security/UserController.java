@@ -124,9 +124,6 @@ class UserController {
 	}
 
 	/**
-	 * The scope form: the projects and desks chosen (none: no limit on that dimension).
-	 */
-	/**
 	 * A user's scope on a page of its own: the projects and desks to choose from are
 	 * listed once, not once per user on the Users page (which, with hundreds of users and
 	 * desks, grew to tens of thousands of options).
@@ -141,6 +138,9 @@ class UserController {
 		return "security/user-scope";
 	}
 
+	/**
+	 * The scope form: the projects and desks chosen (none: no limit on that dimension).
+	 */
 	@PostMapping("/users/{username}/scope")
 	String changeScope(@PathVariable String username,
 			@RequestParam(name = "projects", required = false) List<String> projects,

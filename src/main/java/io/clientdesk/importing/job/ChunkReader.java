@@ -61,7 +61,7 @@ final class ChunkReader implements AutoCloseable {
 		catch (Closed ex) {
 			// the import stopped taking chunks: nothing more to read
 		}
-		catch (RuntimeException | Error ex) {
+		catch (Throwable ex) {
 			try {
 				put(new Failure(ex));
 			}
@@ -92,9 +92,18 @@ final class ChunkReader implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	List<ValidatedRow> next() {
-		Object item;
+		Object item = null;
 		try {
-			item = this.chunks.take();
+			while (item == null) {
+				item = this.chunks.poll(1, TimeUnit.SECONDS);
+				if (item == null && !this.thread.isAlive()) {
+					// ended without a word: never wait for it for ever
+					item = this.chunks.poll();
+					if (item == null) {
+						throw new IllegalStateException("The reading of the file ended before its last row");
+					}
+				}
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -107,7 +116,10 @@ final class ChunkReader implements AutoCloseable {
 			if (failure.cause() instanceof Error error) {
 				throw error;
 			}
-			throw (RuntimeException) failure.cause();
+			if (failure.cause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("Could not read the file", failure.cause());
 		}
 		return (List<ValidatedRow>) item;
 	}

@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,15 @@ class ImportQueue {
 
 	private final int workers;
 
+	/**
+	 * Connections a running import may hold at once: its transaction, a short one for its
+	 * progress, and one for reading its file ahead ({@link ChunkReader}).
+	 */
+	static final int CONNECTIONS_PER_IMPORT = 3;
+
 	ImportQueue(DataSource dataSource, ImportJob job, ImportRetention retention, ImportProperties properties) {
 		this.workers = properties.workers();
+		warnIfThePoolIsSmall(dataSource, this.workers);
 		this.task = Tasks.oneTime("client-import", String.class)
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
 			.execute((instance, context) -> job.run(instance.getData(),
@@ -105,6 +113,20 @@ class ImportQueue {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void stop() {
 		this.scheduler.stop();
+	}
+
+	/**
+	 * Says at start when the pool may be too small for the imports run at once (which
+	 * would then wait for connections, and fail after the pool's timeout).
+	 */
+	private static void warnIfThePoolIsSmall(DataSource dataSource, int workers) {
+		if (dataSource instanceof HikariDataSource hikari
+				&& hikari.getMaximumPoolSize() < workers * CONNECTIONS_PER_IMPORT + 1) {
+			log.warn("clientdesk.import.worker-threads is {}: each running import may hold {} connections at once,"
+					+ " and the pool has {} (spring.datasource.hikari.maximum-pool-size); set it to at least {},"
+					+ " or run fewer imports at once", workers, CONNECTIONS_PER_IMPORT, hikari.getMaximumPoolSize(),
+					workers * CONNECTIONS_PER_IMPORT + 1);
+		}
 	}
 
 }
