@@ -77,12 +77,15 @@ class ClientBulkRepository {
 
 	/**
 	 * PostgreSQL: refreshes the planner's statistics of the clients and their search text
-	 * when {@code rows} (the rows an import wrote or found unchanged) is a large part of
-	 * what they say the table holds (a tenth, and at least {@value #ANALYZE_MIN_ROWS}). A
+	 * after an import of at least {@value #ANALYZE_MIN_ROWS} rows, when they are stale:
+	 * never taken, or taken when the table had less than half the pages it has now. A
 	 * table filled by one import of a million rows had none (autovacuum had not got to
 	 * it), and the next import's statements were planned as for an empty table: a
-	 * million-row update ran at a fifth of its speed until an {@code ANALYZE}
-	 * (docs/performance.md). H2 keeps its own selectivity: nothing to do.
+	 * million-row update ran at a fifth of its speed until an {@code ANALYZE}, and the
+	 * list during 20 imports at once waited four times as long (docs/performance.md).
+	 * Doubling as the rule keeps it rare: a table that grows by 5 000 rows per import is
+	 * analysed at 5 000, 10 000, 20 000... rows. H2 keeps its own selectivity: nothing to
+	 * do.
 	 * @return whether the statistics were refreshed
 	 */
 	boolean analyzeAfter(long rows) {
@@ -92,11 +95,11 @@ class ClientBulkRepository {
 		// ANALYZE is the owner's (or a superuser's): for another user, PostgreSQL skips
 		// the table with a warning, so it is not asked
 		Statistics statistics = this.jdbc
-			.sql("select reltuples, pg_has_role(relowner, 'USAGE') as may_analyze from pg_class"
-					+ " where oid = 'clients'::regclass")
-			.query((rs, row) -> new Statistics(rs.getDouble(1), rs.getBoolean(2)))
+			.sql("select reltuples, relpages, pg_relation_size(oid) / current_setting('block_size')::int,"
+					+ " pg_has_role(relowner, 'USAGE') from pg_class where oid = 'clients'::regclass")
+			.query((rs, row) -> new Statistics(rs.getDouble(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)))
 			.single();
-		if (!statistics.mayAnalyze() || (statistics.rows() >= 0 && rows < statistics.rows() / 10)) {
+		if (!statistics.mayAnalyze() || !statistics.stale()) {
 			return false;
 		}
 		this.jdbc.sql("analyze clients, client_search").update();
@@ -104,10 +107,15 @@ class ClientBulkRepository {
 	}
 
 	/**
-	 * What PostgreSQL's statistics say the clients table holds (-1: never analysed), and
-	 * whether this user may refresh them.
+	 * What PostgreSQL's statistics say of the clients table (rows -1: never analysed),
+	 * the pages it has now, and whether this user may refresh them.
 	 */
-	private record Statistics(double rows, boolean mayAnalyze) {
+	record Statistics(double rows, long pagesThen, long pagesNow, boolean mayAnalyze) {
+
+		boolean stale() {
+			return this.rows < 0 || this.pagesNow > 2 * this.pagesThen;
+		}
+
 	}
 
 	/** New clients: streamed with {@code COPY} on PostgreSQL, batched inserts on H2. */
