@@ -111,11 +111,16 @@ final class ClientListQuery {
 		// order
 		String matches = (fewMatches && this.query.q() != null)
 				? "(select clients.id, clients.created from " + from(conditions) + " offset 0) m" : from(conditions);
-		return new Statement(
-				"select " + ClientTable.columns("c.") + " from clients c join (select id from " + matches + LIST_ORDER
-						+ " limit :limit offset :offset) p on p.id = c.id"
-						+ ((this.query.q() != null) ? " where " + RECHECK : "") + " order by c.created desc, c.id desc",
-				params);
+		String page = "select " + ClientTable.columns("c.") + " from clients c join (select id from " + matches
+				+ LIST_ORDER + " limit :limit offset :offset) p on p.id = c.id";
+		if (this.query.q() == null) {
+			return new Statement(page + " order by c.created desc, c.id desc", params);
+		}
+		// the check of the page's rows applies to the page once it is read ("offset 0"
+		// keeps it out of the join): in the join, PostgreSQL took it for a rare match,
+		// expected one client, and read the page again for each of the table's (453 ms
+		// for a search matching 5 000 clients of 5 000; 1.3 ms so)
+		return new Statement("select * from (" + page + " offset 0) x where " + RECHECK + LIST_ORDER, params);
 	}
 
 	/**
