@@ -95,10 +95,11 @@ public class ClientService {
 	}
 
 	/**
-	 * After a commit that wrote {@code rows} clients: refreshes the database's statistics
-	 * of the clients when they are far from what the table now holds (PostgreSQL), so
-	 * that the next statements are planned for the table as it is. Outside any
-	 * transaction: {@code ANALYZE} reads what is committed.
+	 * After an import of {@code rows} rows (written or found unchanged) committed:
+	 * refreshes the database's statistics of the clients when they are stale
+	 * ({@link ClientBulkRepository#analyzeAfter}, PostgreSQL), so that the next
+	 * statements are planned for the table as it is. Outside any transaction:
+	 * {@code ANALYZE} reads what is committed.
 	 * @return whether the statistics were refreshed
 	 */
 	public boolean afterBulkWrite(long rows) {

@@ -128,7 +128,6 @@ final class ChunkReader implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.chunks.clear();
 		try {
 			this.thread.join(TimeUnit.SECONDS.toMillis(10));
 		}
