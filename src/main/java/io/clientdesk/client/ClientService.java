@@ -23,10 +23,14 @@ public class ClientService {
 
 	private final ClientSearchRepository searchText;
 
-	ClientService(ClientListRepository list, ClientBulkRepository bulk, ClientSearchRepository searchText) {
+	private final ClientSearchWriter searchTextBeside;
+
+	ClientService(ClientListRepository list, ClientBulkRepository bulk, ClientSearchRepository searchText,
+			ClientSearchWriter searchTextBeside) {
 		this.list = list;
 		this.bulk = bulk;
 		this.searchText = searchText;
+		this.searchTextBeside = searchTextBeside;
 	}
 
 	/**
@@ -80,13 +84,18 @@ public class ClientService {
 	/**
 	 * Stores new clients and changed ones, in batches, with their search text, in the
 	 * caller's transaction: once it commits, {@code q} finds them as every other read
-	 * does (decision 0005).
+	 * does (decision 0005). On PostgreSQL the new clients' text is handed over first and
+	 * written on a connection of its own while their rows are copied
+	 * ({@link ClientSearchWriter}), committed just before the caller's transaction.
 	 */
 	@Transactional
 	public void save(List<Client> created, List<Client> updated) {
 		if (!created.isEmpty()) {
+			boolean beside = this.searchTextBeside.insertBeside(created);
 			this.bulk.insertAll(created);
-			this.searchText.insert(created);
+			if (!beside) {
+				this.searchText.insert(created);
+			}
 		}
 		if (!updated.isEmpty()) {
 			this.bulk.updateAll(updated);

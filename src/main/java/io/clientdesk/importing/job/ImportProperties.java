@@ -19,9 +19,10 @@ import org.springframework.util.unit.DataSize;
  * cores, at least one. An import keeps about a core busy between this server and its
  * PostgreSQL backend, so one per core would leave none for the people using the list
  * meanwhile (measured with bench/load: docs/performance.md). A running import may hold
- * three connections at once (its transaction, its progress, the reading of its file one
- * chunk ahead): keep {@code spring.datasource.hikari.maximum-pool-size} (10 by default)
- * at least three per worker plus one; the server warns at start when it is smaller
+ * four connections at once (its transaction, its progress, the reading of its file one
+ * chunk ahead, and on PostgreSQL the writing of its new clients' search text): keep
+ * {@code spring.datasource.hikari.maximum-pool-size} (10 by default) at least four per
+ * worker plus one; the server warns at start when it is smaller
  * @param pollingInterval how often a server looks for queued imports (besides being woken
  * at once when it queues one itself)
  * @param heartbeatInterval how often a server says it is still running an import; an

@@ -52,9 +52,10 @@ class ImportQueue {
 
 	/**
 	 * Connections a running import may hold at once: its transaction, a short one for its
-	 * progress, and one for reading its file ahead ({@link ChunkReader}).
+	 * progress, one for reading its file ahead ({@link ChunkReader}), and on PostgreSQL
+	 * one for its new clients' search text (ClientSearchWriter).
 	 */
-	static final int CONNECTIONS_PER_IMPORT = 3;
+	static final int CONNECTIONS_PER_IMPORT = 4;
 
 	ImportQueue(DataSource dataSource, ImportJob job, ImportRetention retention, ImportProperties properties) {
 		this.workers = properties.workers();

@@ -1,0 +1,169 @@
+package io.clientdesk.client;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.clientdesk.security.Scope;
+import io.clientdesk.shared.ObjectIds;
+import io.clientdesk.support.IntegrationTest;
+import io.clientdesk.support.TestClients;
+import io.clientdesk.support.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * New clients' search text goes with their transaction: found by {@code q} once it
+ * commits and not before, gone with it when it rolls back or goes back to a savepoint,
+ * and a text that cannot be written fails the whole write. On PostgreSQL the text is
+ * written on a connection of its own ({@link ClientSearchWriter}); on H2 in the same
+ * transaction: the same behaviour on both.
+ */
+@IntegrationTest
+class ClientSearchTextIT {
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	TestClients testClients;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void new_clients_are_found_by_q_once_their_transaction_commits_and_not_before() {
+		String name = unique();
+		// totals are exact up to 1 000 matches
+		List<Client> created = newClients(name, 1_000);
+		List<Long> seenBeforeCommit = new ArrayList<>();
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(created.subList(0, 500), List.of());
+			this.clients.save(created.subList(500, 1_000), List.of());
+			// another reader, on a connection of its own
+			seenBeforeCommit.add(totalInAnotherTransaction(name));
+		});
+
+		assertThat(seenBeforeCommit).containsExactly(0L);
+		assertThat(total(name)).isEqualTo(1_000);
+		assertThat(this.clients.search(query(name + " 999"), Scope.UNLIMITED).items()).extracting(Client::id)
+			.containsExactly(created.get(999).id());
+	}
+
+	@Test
+	void a_transaction_that_rolls_back_leaves_neither_clients_nor_their_search_text() {
+		String name = unique();
+		List<Client> created = newClients(name, 2_000);
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(created, List.of());
+			status.setRollbackOnly();
+		});
+
+		assertThat(total(name)).isZero();
+		assertThat(searchTexts(name)).as("texts left in client_search").isZero();
+	}
+
+	@Test
+	void going_back_to_a_savepoint_takes_back_the_search_text_written_since() {
+		String name = unique();
+		List<Client> created = newClients(name, 3_000);
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			// as an import that fails on its errors: a savepoint before its first write
+			Object beforeWrites = status.createSavepoint();
+			this.clients.save(created.subList(0, 1_000), List.of());
+			status.rollbackToSavepoint(beforeWrites);
+			this.clients.save(created.subList(1_000, 2_000), List.of());
+			Object afterSecond = status.createSavepoint();
+			this.clients.save(created.subList(2_000, 3_000), List.of());
+			status.rollbackToSavepoint(afterSecond);
+		});
+
+		assertThat(total(name)).isEqualTo(1_000);
+		assertThat(searchTexts(name)).as("texts in client_search").isEqualTo(1_000);
+		assertThat(this.clients.search(query(name + " 1999"), Scope.UNLIMITED).items()).extracting(Client::id)
+			.containsExactly(created.get(1_999).id());
+		assertThat(this.clients.search(query(name + " 2999"), Scope.UNLIMITED).items()).isEmpty();
+	}
+
+	/**
+	 * PostgreSQL, where the text is written on a connection of its own: a text already
+	 * there for one of the IDs (as one whose client was never committed, which the
+	 * missing foreign key allows: V24) fails the text's insert, and with it the clients'
+	 * transaction. (On H2 the text is written in the same transaction, and its key
+	 * refuses such a text in the first place.)
+	 */
+	@Test
+	void on_postgresql_a_search_text_that_cannot_be_written_fails_the_whole_write() {
+		assumeTrue(TestDatabase.isPostgres(), "the search text is written beside the transaction on PostgreSQL only");
+		String name = unique();
+		List<Client> created = newClients(name, 2_000);
+		this.jdbc.sql("insert into client_search (client_id, search_text) values (?, 'left behind')")
+			.param(created.get(1_500).id())
+			.update();
+
+		assertThatThrownBy(() -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.clients.save(created, List.of())))
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("search text");
+
+		assertThat(total(name)).as("clients of the failed write").isZero();
+		assertThat(searchTexts(name)).as("texts of the failed write").isZero();
+	}
+
+	private List<Client> newClients(String name, int count) {
+		String project = this.testClients.defaultProject();
+		String desk = this.testClients.defaultDesk();
+		List<Client> clients = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			clients
+				.add(new Client(ObjectIds.next(), "Ann", name + " " + i, name.toLowerCase() + "." + i + "@example.com",
+						project, desk, true, "Personal", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)));
+		}
+		return clients;
+	}
+
+	private long total(String name) {
+		return this.clients.search(query(name), Scope.UNLIMITED).total();
+	}
+
+	private long totalInAnotherTransaction(String name) {
+		return new TransactionTemplate(this.transactions,
+				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW))
+			.execute((status) -> total(name));
+	}
+
+	private long searchTexts(String name) {
+		return this.jdbc.sql("select count(*) from client_search where search_text like ?")
+			.param("%" + name.toLowerCase() + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private static ClientQuery query(String q) {
+		return new ClientQuery(0, 50, q, null, null, null, null, null);
+	}
+
+	private static String unique() {
+		return "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+}
