@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -21,8 +24,11 @@ import javax.sql.DataSource;
 import io.clientdesk.database.Database;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,7 +49,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * between the two commits, the texts of clients that were never committed would stay,
  * found by no search (their IDs are never given again): that is why
  * {@code client_search.client_id} has no foreign key on PostgreSQL (V24), which would
- * also make this connection wait for the other's uncommitted clients.
+ * also refuse the texts of clients that the other connection has not committed yet.
  *
  * <p>
  * H2 runs in the server's own JVM, on the same cores: there the text is written in the
@@ -78,7 +84,7 @@ class ClientSearchWriter {
 		}
 		Writer writer = (Writer) TransactionSynchronizationManager.getResource(this);
 		if (writer == null) {
-			writer = new Writer(this, connection());
+			writer = new Writer(this, connection(), new SQLErrorCodeSQLExceptionTranslator(this.dataSource));
 			TransactionSynchronizationManager.bindResource(this, writer);
 			TransactionSynchronizationManager.registerSynchronization(writer);
 		}
@@ -88,13 +94,26 @@ class ClientSearchWriter {
 	}
 
 	private Connection connection() {
+		Connection connection = null;
 		try {
-			Connection connection = this.dataSource.getConnection();
+			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(false);
 			return connection;
 		}
 		catch (SQLException ex) {
+			close(connection);
 			throw new CannotGetJdbcConnectionException("No connection for the clients' search text", ex);
+		}
+	}
+
+	private static void close(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// the pool drops a broken connection
+			}
 		}
 	}
 
@@ -103,14 +122,24 @@ class ClientSearchWriter {
 	}
 
 	/**
-	 * The texts of one transaction: its statements run in order on one thread, and the
-	 * caller learns of a failure at its next call, or at its commit, which it then fails.
+	 * The texts of one transaction, written in order on one thread. One chunk at a time:
+	 * a chunk is handed over once the one before it is written (it was written while the
+	 * caller copied that chunk's clients), so memory holds one chunk of texts, however
+	 * large the file. The caller learns of a failure at its next chunk, or at its commit,
+	 * which then fails. Its waits are not cut short by an interrupt (a server stopping
+	 * interrupts its imports): the caller's transaction ends knowing what happened to
+	 * this one, and the connection is given back only once the thread is done with it.
 	 */
 	private static final class Writer implements TransactionSynchronization {
+
+		/** How long the end of the transaction waits for a statement to end. */
+		private static final Duration END_WAIT = Duration.ofMinutes(1);
 
 		private final Object key;
 
 		private final Connection connection;
+
+		private final SQLExceptionTranslator translator;
 
 		private final ExecutorService thread;
 
@@ -124,9 +153,10 @@ class ClientSearchWriter {
 
 		private boolean committed;
 
-		Writer(Object key, Connection connection) {
+		Writer(Object key, Connection connection, SQLExceptionTranslator translator) {
 			this.key = key;
 			this.connection = connection;
+			this.translator = translator;
 			this.thread = Executors.newSingleThreadExecutor((task) -> {
 				Thread thread = new Thread(task, "client-search-writer");
 				thread.setDaemon(true);
@@ -135,7 +165,7 @@ class ClientSearchWriter {
 		}
 
 		void insert(String[] ids, String[] firstNames, String[] lastNames, String[] emails) {
-			throwIfFailed(false);
+			awaitPending();
 			this.pending.add(this.thread.submit(() -> {
 				try (PreparedStatement insert = this.connection.prepareStatement(INSERT)) {
 					insert.setArray(1, array(ids));
@@ -178,15 +208,29 @@ class ClientSearchWriter {
 			}));
 		}
 
+		/**
+		 * A transaction of its own inside the caller's (REQUIRES_NEW) gets its own
+		 * writer.
+		 */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(this.key);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(this.key, this);
+		}
+
 		/** Every text written, then committed; a failure fails the caller's commit. */
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			throwIfFailed(true);
+			awaitPending();
 			this.pending.add(this.thread.submit(() -> {
 				this.connection.commit();
 				return null;
 			}));
-			throwIfFailed(true);
+			awaitPending();
 			this.committed = true;
 		}
 
@@ -195,60 +239,95 @@ class ClientSearchWriter {
 			TransactionSynchronizationManager.unbindResourceIfPossible(this.key);
 			try {
 				if (!this.committed) {
-					this.thread.submit(() -> {
+					uninterrupted(this.thread.submit(() -> {
 						this.connection.rollback();
 						return null;
-					}).get();
+					}));
 				}
 			}
-			catch (ExecutionException ex) {
-				// the connection broke: nothing of it was committed
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			catch (ExecutionException | TimeoutException ex) {
+				// the connection broke, or hangs: closing it below ends its transaction
 			}
 			finally {
-				this.thread.shutdownNow();
-				try {
-					this.connection.close();
-				}
-				catch (SQLException ex) {
-					// the pool drops a broken connection
-				}
+				this.thread.shutdown();
+				awaitTermination();
+				close(this.connection);
 			}
 		}
 
-		/**
-		 * Throws the first failure of what was handed over; with {@code wait}, waits for
-		 * all of it first.
-		 */
-		private void throwIfFailed(boolean wait) {
+		/** Waits for everything handed over; throws the first failure. */
+		private void awaitPending() {
 			for (var iterator = this.pending.iterator(); iterator.hasNext();) {
 				Future<?> task = iterator.next();
-				if (!wait && !task.isDone()) {
-					continue;
-				}
 				try {
-					task.get();
+					uninterrupted(task);
 					iterator.remove();
 				}
 				catch (ExecutionException ex) {
 					throw failure(ex.getCause());
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while the clients' search text was written", ex);
+				catch (TimeoutException ex) {
+					throw new QueryTimeoutException("The clients' search text took longer than " + END_WAIT, ex);
 				}
 			}
 		}
 
-		private static DataAccessException failure(Throwable cause) {
+		/**
+		 * The task's result, waited for up to {@link #END_WAIT} even if the caller is
+		 * interrupted meanwhile (its interrupt is kept for later).
+		 */
+		private static <T> T uninterrupted(Future<T> task) throws ExecutionException, TimeoutException {
+			long deadline = System.nanoTime() + END_WAIT.toNanos();
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		private void awaitTermination() {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						this.thread.awaitTermination(END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+						return;
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		/**
+		 * As JdbcTemplate would have said it (a deadlock or lost connection is retried).
+		 */
+		private DataAccessException failure(Throwable cause) {
 			if (cause instanceof DataAccessException dataAccess) {
 				return dataAccess;
 			}
 			SQLException sql = (cause instanceof SQLException exception) ? exception
 					: new SQLException(cause.getMessage(), cause);
-			return new UncategorizedSQLException("Writing the clients' search text", INSERT, sql);
+			DataAccessException translated = this.translator.translate("Writing the clients' search text", INSERT, sql);
+			return (translated != null) ? translated
+					: new UncategorizedSQLException("Writing the clients' search text", INSERT, sql);
 		}
 
 	}

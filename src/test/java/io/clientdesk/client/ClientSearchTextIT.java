@@ -104,6 +104,26 @@ class ClientSearchTextIT {
 		assertThat(this.clients.search(query(name + " 2999"), Scope.UNLIMITED).items()).isEmpty();
 	}
 
+	@Test
+	void a_transaction_of_its_own_inside_another_commits_its_search_text_with_its_clients() {
+		String outer = unique();
+		String inner = unique();
+		List<Client> outerClients = newClients(outer, 500);
+		List<Client> innerClients = newClients(inner, 500);
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(outerClients, List.of());
+			new TransactionTemplate(this.transactions,
+					new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW))
+				.executeWithoutResult((innerStatus) -> this.clients.save(innerClients, List.of()));
+			status.setRollbackOnly();
+		});
+
+		assertThat(total(inner)).as("the inner transaction's clients, found by q").isEqualTo(500);
+		assertThat(total(outer)).as("the rolled back transaction's clients").isZero();
+		assertThat(searchTexts(outer)).as("the rolled back transaction's texts").isZero();
+	}
+
 	/**
 	 * PostgreSQL, where the text is written on a connection of its own: a text already
 	 * there for one of the IDs (as one whose client was never committed, which the
@@ -127,6 +147,7 @@ class ClientSearchTextIT {
 
 		assertThat(total(name)).as("clients of the failed write").isZero();
 		assertThat(searchTexts(name)).as("texts of the failed write").isZero();
+		this.jdbc.sql("delete from client_search where client_id = ?").param(created.get(1_500).id()).update();
 	}
 
 	private List<Client> newClients(String name, int count) {
