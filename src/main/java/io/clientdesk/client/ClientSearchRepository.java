@@ -35,16 +35,24 @@ class ClientSearchRepository {
 	 * clients: docs/performance.md).
 	 */
 	void insert(List<Client> clients) {
-		this.jdbc.sql("insert into client_search (client_id, search_text) select t.id, "
-				+ "lower(t.first_name || chr(10) || t.last_name || chr(10) || t.email)"
-				+ " from unnest(cast(? as char(24) array), cast(? as varchar(100) array),"
-				+ " cast(? as varchar(100) array), cast(? as varchar(254) array)) as t (id, first_name, last_name, email)")
+		this.jdbc.sql(INSERT_NEW)
 			.params(column(clients, Client::id), column(clients, Client::firstName), column(clients, Client::lastName),
 					column(clients, Client::email))
 			.update();
 	}
 
-	private static String[] column(List<Client> clients, Function<Client, String> value) {
+	/**
+	 * The insert of new clients' search text: four arrays (IDs, first names, last names,
+	 * emails), in that order. Also run on a connection of its own by
+	 * {@link ClientSearchWriter}.
+	 */
+	static final String INSERT_NEW = "insert into client_search (client_id, search_text) select t.id, "
+			+ "lower(t.first_name || chr(10) || t.last_name || chr(10) || t.email)"
+			+ " from unnest(cast(? as char(24) array), cast(? as varchar(100) array),"
+			+ " cast(? as varchar(100) array), cast(? as varchar(254) array)) as t (id, first_name, last_name, email)";
+
+	/** One value of each client, as an array parameter. */
+	static String[] column(List<Client> clients, Function<Client, String> value) {
 		return clients.stream().map(value).toArray(String[]::new);
 	}
 

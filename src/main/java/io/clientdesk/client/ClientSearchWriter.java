@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -58,10 +57,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class ClientSearchWriter {
 
-	private static final String INSERT = "insert into client_search (client_id, search_text) select t.id, "
-			+ "lower(t.first_name || chr(10) || t.last_name || chr(10) || t.email)"
-			+ " from unnest(cast(? as char(24) array), cast(? as varchar(100) array),"
-			+ " cast(? as varchar(100) array), cast(? as varchar(254) array)) as t (id, first_name, last_name, email)";
+	private static final String INSERT = ClientSearchRepository.INSERT_NEW;
 
 	private final DataSource dataSource;
 
@@ -88,8 +84,10 @@ class ClientSearchWriter {
 			TransactionSynchronizationManager.bindResource(this, writer);
 			TransactionSynchronizationManager.registerSynchronization(writer);
 		}
-		writer.insert(column(clients, Client::id), column(clients, Client::firstName),
-				column(clients, Client::lastName), column(clients, Client::email));
+		writer.insert(ClientSearchRepository.column(clients, Client::id),
+				ClientSearchRepository.column(clients, Client::firstName),
+				ClientSearchRepository.column(clients, Client::lastName),
+				ClientSearchRepository.column(clients, Client::email));
 		return true;
 	}
 
@@ -115,10 +113,6 @@ class ClientSearchWriter {
 				// the pool drops a broken connection
 			}
 		}
-	}
-
-	private static String[] column(List<Client> clients, Function<Client, String> value) {
-		return clients.stream().map(value).toArray(String[]::new);
 	}
 
 	/**
