@@ -28,11 +28,11 @@ class ClientSearchRepository {
 	}
 
 	/**
-	 * The search text of new clients, computed by the database from their values, handed
-	 * over as one array per column: lower-cased there as {@code q}'s check of the client
-	 * itself is ({@link ClientListQuery}), without reading back the rows just written
-	 * (which, by key, was a fifth of the import's time in the database for a million new
-	 * clients: docs/performance.md).
+	 * H2: the search text of new clients, computed by the database from their values,
+	 * handed over as one array per column: lower-cased there as {@code q}'s check of the
+	 * client itself is ({@link ClientListQuery}), without reading back the rows just
+	 * written (which, by key, was a fifth of the import's time in the database for a
+	 * million new clients: docs/performance.md).
 	 */
 	void insert(List<Client> clients) {
 		this.jdbc.sql(INSERT_NEW)
@@ -42,14 +42,29 @@ class ClientSearchRepository {
 	}
 
 	/**
-	 * The insert of new clients' search text: four arrays (IDs, first names, last names,
-	 * emails), in that order. Also run on a connection of its own by
-	 * {@link ClientSearchWriter}.
+	 * The search text of clients computed from four arrays (IDs, first names, last names,
+	 * emails), in that order.
 	 */
-	static final String INSERT_NEW = "insert into client_search (client_id, search_text) select t.id, "
+	private static final String FROM_VALUES = " select t.id, "
 			+ "lower(t.first_name || chr(10) || t.last_name || chr(10) || t.email)"
 			+ " from unnest(cast(? as char(24) array), cast(? as varchar(100) array),"
 			+ " cast(? as varchar(100) array), cast(? as varchar(254) array)) as t (id, first_name, last_name, email)";
+
+	/**
+	 * The insert of new clients' search text, from four arrays ({@link #FROM_VALUES}).
+	 * Also run on a connection of its own by {@link ClientSearchWriter}.
+	 */
+	static final String INSERT_NEW = "insert into client_search (client_id, search_text)" + FROM_VALUES;
+
+	/**
+	 * PostgreSQL: the search text of changed clients from their new values, four arrays
+	 * ({@link #FROM_VALUES}), written only where it differs (a change of type or status
+	 * leaves it, and its trigram index, alone), or added where it is missing. Run on a
+	 * connection of its own by {@link ClientSearchWriter}.
+	 */
+	static final String UPSERT_CHANGED = "insert into client_search as s (client_id, search_text)" + FROM_VALUES
+			+ " on conflict (client_id) do update set search_text = excluded.search_text"
+			+ " where s.search_text <> excluded.search_text";
 
 	/** One value of each client, as an array parameter. */
 	static String[] column(List<Client> clients, Function<Client, String> value) {
@@ -57,9 +72,11 @@ class ClientSearchRepository {
 	}
 
 	/**
-	 * The search text of changed clients as they are now, written only where it differs
-	 * (a change of type or status leaves it, and its trigram index, alone). One MERGE,
-	 * which also writes a text that is missing.
+	 * The search text of changed clients as they are now, read from their rows in the
+	 * caller's transaction, written only where it differs (a change of type or status
+	 * leaves it, and its trigram index, alone). One MERGE, which also writes a text that
+	 * is missing. H2's way; PostgreSQL's is {@link #UPSERT_CHANGED} on a connection of
+	 * its own.
 	 */
 	void update(Collection<String> ids) {
 		this.jdbc

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * PostgreSQL: writes the search text of new clients on a connection and a thread of their
- * own, while the import's connection goes on writing the clients, so that the two keep
- * two of the database's cores busy instead of one after the other. A million new clients
- * spent 42% of their time in the database on their search text (docs/performance.md, "Two
- * connections for new clients").
+ * PostgreSQL: writes the search text of new and changed clients on a connection and a
+ * thread of their own, while the import's connection goes on writing the clients, so that
+ * the two keep two of the database's cores busy instead of one after the other. A million
+ * new clients spent 42% of their time in the database on their search text, and changed
+ * clients a third of theirs (docs/performance.md, "Two connections for new clients"). The
+ * text is computed from the values handed over, the same values the caller writes to the
+ * clients.
  *
  * <p>
  * The texts are written in a transaction of their own, which follows the caller's: it
@@ -57,8 +60,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class ClientSearchWriter {
 
-	private static final String INSERT = ClientSearchRepository.INSERT_NEW;
-
 	private final DataSource dataSource;
 
 	private final Database database;
@@ -69,12 +70,15 @@ class ClientSearchWriter {
 	}
 
 	/**
-	 * Hands the search text of new clients to the writer of the caller's transaction
-	 * (started at the first call), which writes it while the caller goes on.
+	 * Hands the search text of new and changed clients to the writer of the caller's
+	 * transaction (started at the first call), which writes it while the caller goes on.
+	 * The caller holds the changed clients locked ({@code for update}) until its
+	 * transaction ends, after this one's commit: no other writer of their text waits on
+	 * this one, nor this one on another.
 	 * @return false when the text must be written in the caller's transaction instead: on
 	 * H2, or outside a transaction
 	 */
-	boolean insertBeside(List<Client> clients) {
+	boolean writeBeside(List<Client> created, List<Client> updated) {
 		if (this.database != Database.POSTGRESQL || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return false;
 		}
@@ -84,10 +88,7 @@ class ClientSearchWriter {
 			TransactionSynchronizationManager.bindResource(this, writer);
 			TransactionSynchronizationManager.registerSynchronization(writer);
 		}
-		writer.insert(ClientSearchRepository.column(clients, Client::id),
-				ClientSearchRepository.column(clients, Client::firstName),
-				ClientSearchRepository.column(clients, Client::lastName),
-				ClientSearchRepository.column(clients, Client::email));
+		writer.write(created, updated);
 		return true;
 	}
 
@@ -126,6 +127,12 @@ class ClientSearchWriter {
 	 */
 	private static final class Writer implements TransactionSynchronization {
 
+		/**
+		 * Clients written by one statement at most: an import's chunk (an undo hands over
+		 * all its clients at once).
+		 */
+		private static final int STATEMENT_ROWS = 5000;
+
 		/** How long the end of the transaction waits for a statement to end. */
 		private static final Duration END_WAIT = Duration.ofMinutes(1);
 
@@ -147,6 +154,9 @@ class ClientSearchWriter {
 
 		private boolean committed;
 
+		/** The statement run last, named by a failure. */
+		private volatile String lastSql;
+
 		Writer(Object key, Connection connection, SQLExceptionTranslator translator) {
 			this.key = key;
 			this.connection = connection;
@@ -158,18 +168,50 @@ class ClientSearchWriter {
 			});
 		}
 
-		void insert(String[] ids, String[] firstNames, String[] lastNames, String[] emails) {
+		/**
+		 * Hands over one chunk: the new clients' texts are inserted
+		 * ({@link ClientSearchRepository#INSERT_NEW}), then the changed ones' written
+		 * ({@link ClientSearchRepository#UPSERT_CHANGED}), each by statements of at most
+		 * {@value #STATEMENT_ROWS} clients.
+		 */
+		void write(List<Client> created, List<Client> updated) {
 			awaitPending();
+			List<String[]> newValues = values(created);
+			List<String[]> changedValues = values(updated);
 			this.pending.add(this.thread.submit(() -> {
-				try (PreparedStatement insert = this.connection.prepareStatement(INSERT)) {
-					insert.setArray(1, array(ids));
-					insert.setArray(2, array(firstNames));
-					insert.setArray(3, array(lastNames));
-					insert.setArray(4, array(emails));
-					insert.executeUpdate();
-				}
+				run(ClientSearchRepository.INSERT_NEW, newValues);
+				run(ClientSearchRepository.UPSERT_CHANGED, changedValues);
 				return null;
 			}));
+		}
+
+		private static List<String[]> values(List<Client> clients) {
+			return clients.isEmpty() ? List.of()
+					: List.of(ClientSearchRepository.column(clients, Client::id),
+							ClientSearchRepository.column(clients, Client::firstName),
+							ClientSearchRepository.column(clients, Client::lastName),
+							ClientSearchRepository.column(clients, Client::email));
+		}
+
+		/**
+		 * Runs the statement with four arrays (IDs, first names, last names, emails), if
+		 * there are clients.
+		 */
+		private void run(String sql, List<String[]> values) throws SQLException {
+			if (values.isEmpty()) {
+				return;
+			}
+			this.lastSql = sql;
+			int rows = values.get(0).length;
+			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+				for (int from = 0; from < rows; from += STATEMENT_ROWS) {
+					int to = Math.min(rows, from + STATEMENT_ROWS);
+					for (int i = 0; i < values.size(); i++) {
+						statement.setArray(i + 1, array(Arrays.copyOfRange(values.get(i), from, to)));
+					}
+					statement.executeUpdate();
+				}
+			}
 		}
 
 		private Array array(String[] values) throws SQLException {
@@ -319,9 +361,10 @@ class ClientSearchWriter {
 			}
 			SQLException sql = (cause instanceof SQLException exception) ? exception
 					: new SQLException(cause.getMessage(), cause);
-			DataAccessException translated = this.translator.translate("Writing the clients' search text", INSERT, sql);
+			DataAccessException translated = this.translator.translate("Writing the clients' search text", this.lastSql,
+					sql);
 			return (translated != null) ? translated
-					: new UncategorizedSQLException("Writing the clients' search text", INSERT, sql);
+					: new UncategorizedSQLException("Writing the clients' search text", this.lastSql, sql);
 		}
 
 	}

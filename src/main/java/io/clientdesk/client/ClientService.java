@@ -84,14 +84,17 @@ public class ClientService {
 	/**
 	 * Stores new clients and changed ones, in batches, with their search text, in the
 	 * caller's transaction: once it commits, {@code q} finds them as every other read
-	 * does (decision 0005). On PostgreSQL the new clients' text is handed over first and
-	 * written on a connection of its own while their rows are copied
-	 * ({@link ClientSearchWriter}), committed just before the caller's transaction.
+	 * does (decision 0005). On PostgreSQL their text is handed over first and written on
+	 * a connection of its own while their rows are written ({@link ClientSearchWriter}),
+	 * committed just before the caller's transaction.
 	 */
 	@Transactional
 	public void save(List<Client> created, List<Client> updated) {
+		if (created.isEmpty() && updated.isEmpty()) {
+			return;
+		}
+		boolean beside = this.searchTextBeside.writeBeside(created, updated);
 		if (!created.isEmpty()) {
-			boolean beside = this.searchTextBeside.insertBeside(created);
 			this.bulk.insertAll(created);
 			if (!beside) {
 				this.searchText.insert(created);
@@ -99,7 +102,9 @@ public class ClientService {
 		}
 		if (!updated.isEmpty()) {
 			this.bulk.updateAll(updated);
-			this.searchText.update(ids(updated));
+			if (!beside) {
+				this.searchText.update(ids(updated));
+			}
 		}
 	}
 

@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * New clients' search text goes with their transaction: found by {@code q} once it
- * commits and not before, gone with it when it rolls back or goes back to a savepoint,
- * and a text that cannot be written fails the whole write. On PostgreSQL the text is
- * written on a connection of its own ({@link ClientSearchWriter}); on H2 in the same
- * transaction: the same behaviour on both.
+ * New and changed clients' search text goes with their transaction: found by {@code q}
+ * once it commits and not before, gone with it when it rolls back or goes back to a
+ * savepoint, and a text that cannot be written fails the whole write. On PostgreSQL the
+ * text is written on a connection of its own ({@link ClientSearchWriter}); on H2 in the
+ * same transaction: the same behaviour on both.
  */
 @IntegrationTest
 class ClientSearchTextIT {
@@ -65,6 +65,47 @@ class ClientSearchTextIT {
 		assertThat(total(name)).isEqualTo(1_000);
 		assertThat(this.clients.search(query(name + " 999"), Scope.UNLIMITED).items()).extracting(Client::id)
 			.containsExactly(created.get(999).id());
+	}
+
+	@Test
+	void changed_clients_are_found_by_their_new_names_once_their_transaction_commits_and_by_the_old_ones_until_then() {
+		String before = unique();
+		String after = unique();
+		List<Client> stored = newClients(before, 1_000);
+		this.clients.save(stored, List.of());
+		List<Client> changed = renamed(stored, after);
+		List<Long> seenBeforeCommit = new ArrayList<>();
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(List.of(), changed.subList(0, 500));
+			this.clients.save(List.of(), changed.subList(500, 1_000));
+			seenBeforeCommit.add(totalInAnotherTransaction(before));
+			seenBeforeCommit.add(totalInAnotherTransaction(after));
+		});
+
+		assertThat(seenBeforeCommit).as("old names, new names found before the commit").containsExactly(1_000L, 0L);
+		assertThat(total(after)).isEqualTo(1_000);
+		assertThat(total(before)).isZero();
+		assertThat(this.clients.search(query(after + " 999"), Scope.UNLIMITED).items()).extracting(Client::lastName)
+			.containsExactly(after + " 999");
+	}
+
+	@Test
+	void clients_new_and_changed_in_a_transaction_that_rolls_back_keep_their_old_search_text() {
+		String before = unique();
+		String after = unique();
+		String added = unique();
+		List<Client> stored = newClients(before, 800);
+		this.clients.save(stored, List.of());
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(newClients(added, 700), renamed(stored, after));
+			status.setRollbackOnly();
+		});
+
+		assertThat(total(before)).isEqualTo(800);
+		assertThat(total(after)).isZero();
+		assertThat(searchTexts(after) + searchTexts(added)).as("texts of the rolled back changes").isZero();
 	}
 
 	@Test
@@ -160,6 +201,21 @@ class ClientSearchTextIT {
 						project, desk, true, "Personal", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)));
 		}
 		return clients;
+	}
+
+	/**
+	 * The clients with the last names and emails of {@link #newClients} under another
+	 * name.
+	 */
+	private static List<Client> renamed(List<Client> clients, String name) {
+		List<Client> renamed = new ArrayList<>(clients.size());
+		for (int i = 0; i < clients.size(); i++) {
+			Client client = clients.get(i);
+			renamed.add(new Client(client.id(), client.firstName(), name + " " + i,
+					name.toLowerCase() + "." + i + "@example.com", client.project(), client.desk(), client.active(),
+					client.type(), client.created()));
+		}
+		return renamed;
 	}
 
 	private long total(String name) {
