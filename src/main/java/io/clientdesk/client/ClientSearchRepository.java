@@ -1,5 +1,10 @@
 package io.clientdesk.client;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -65,6 +70,48 @@ class ClientSearchRepository {
 	static final String UPSERT_CHANGED = "insert into client_search as s (client_id, search_text)" + FROM_VALUES
 			+ " on conflict (client_id) do update set search_text = excluded.search_text"
 			+ " where s.search_text <> excluded.search_text";
+
+	/**
+	 * PostgreSQL: the ID of the connection's transaction as its rows' {@code xmin} reads
+	 * (the low 32 bits of {@code pg_current_xact_id}), or null if it has written nothing.
+	 */
+	static String transactionId(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select pg_current_xact_id_if_assigned()::text")) {
+			result.next();
+			String full = result.getString(1);
+			return (full != null) ? Long.toString(Long.parseLong(full) & 0xFFFF_FFFFL) : null;
+		}
+	}
+
+	/**
+	 * PostgreSQL: deletes the texts that the transaction wrote (its ID as {@code xmin})
+	 * and whose clients do not exist.
+	 * @return the texts deleted
+	 */
+	static int removeOrphansOf(Connection connection, String transactionId) throws SQLException {
+		return updateOf(connection, "delete from client_search s where s.xmin = cast(? as xid)"
+				+ " and not exists (select 1 from clients c where c.id = s.client_id)", transactionId);
+	}
+
+	/**
+	 * PostgreSQL: writes again, from the clients as they are, the texts that the
+	 * transaction wrote (its ID as {@code xmin}) and that differ from them.
+	 * @return the texts written again
+	 */
+	static int restoreFromClients(Connection connection, String transactionId) throws SQLException {
+		return updateOf(connection,
+				"update client_search s set search_text = " + SEARCH_TEXT + " from clients c"
+						+ " where c.id = s.client_id and s.xmin = cast(? as xid) and s.search_text <> " + SEARCH_TEXT,
+				transactionId);
+	}
+
+	private static int updateOf(Connection connection, String sql, String transactionId) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, transactionId);
+			return statement.executeUpdate();
+		}
+	}
 
 	/** One value of each client, as an array parameter. */
 	static String[] column(List<Client> clients, Function<Client, String> value) {

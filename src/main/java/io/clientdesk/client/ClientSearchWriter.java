@@ -21,6 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.clientdesk.database.Database;
 
 import org.springframework.dao.DataAccessException;
@@ -59,6 +62,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Repository
 class ClientSearchWriter {
+
+	private static final Logger log = LoggerFactory.getLogger(ClientSearchWriter.class);
 
 	private final DataSource dataSource;
 
@@ -153,6 +158,12 @@ class ClientSearchWriter {
 		private final Map<Object, Future<Savepoint>> savepoints = new IdentityHashMap<>();
 
 		private boolean committed;
+
+		/**
+		 * The ID of this writer's transaction (as a row's {@code xmin}), kept as it
+		 * commits; null if it wrote nothing.
+		 */
+		private volatile String transactionId;
 
 		/** The statement run last, named by a failure. */
 		private volatile String lastSql;
@@ -258,11 +269,15 @@ class ClientSearchWriter {
 			TransactionSynchronizationManager.bindResource(this.key, this);
 		}
 
-		/** Every text written, then committed; a failure fails the caller's commit. */
+		/**
+		 * Every text written, then committed (its transaction's ID kept first); a failure
+		 * fails the caller's commit.
+		 */
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			awaitPending();
 			this.pending.add(this.thread.submit(() -> {
+				this.transactionId = ClientSearchRepository.transactionId(this.connection);
 				this.connection.commit();
 				return null;
 			}));
@@ -270,6 +285,12 @@ class ClientSearchWriter {
 			this.committed = true;
 		}
 
+		/**
+		 * Rolls back with the caller; or, when the caller's commit failed after this one
+		 * went through (a later {@code beforeCommit} threw, or its own commit was
+		 * refused), puts the texts this one wrote back as the clients are
+		 * ({@link #putBack}).
+		 */
 		@Override
 		public void afterCompletion(int status) {
 			TransactionSynchronizationManager.unbindResourceIfPossible(this.key);
@@ -280,15 +301,38 @@ class ClientSearchWriter {
 						return null;
 					}));
 				}
+				else if (status == STATUS_ROLLED_BACK && this.transactionId != null) {
+					uninterrupted(this.thread.submit(this::putBack));
+				}
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				// the connection broke, or hangs: closing it below ends its transaction
+				log.warn("The clients' search text written beside a transaction that rolled back could not be"
+						+ " put back; the import that wrote it is run again", ex);
 			}
 			finally {
 				this.thread.shutdown();
 				awaitTermination();
 				close(this.connection);
 			}
+		}
+
+		/**
+		 * The texts this writer committed for a transaction that then rolled back, put
+		 * back as the clients are: those of clients that were never committed are
+		 * deleted, those of changed clients written again from their rows. Only rows
+		 * still as this writer left them (its transaction's ID): a text written since by
+		 * another import, which holds its clients locked, is left alone.
+		 */
+		private Void putBack() throws SQLException {
+			int removed = ClientSearchRepository.removeOrphansOf(this.connection, this.transactionId);
+			int restored = ClientSearchRepository.restoreFromClients(this.connection, this.transactionId);
+			this.connection.commit();
+			log.warn(
+					"A transaction's commit failed after its clients' search text was committed: {} texts of"
+							+ " clients never committed deleted, {} texts of changed clients put back",
+					removed, restored);
+			return null;
 		}
 
 		/** Waits for everything handed over; throws the first failure. */

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +73,7 @@ class ClientSearchTextIT {
 	void changed_clients_are_found_by_their_new_names_once_their_transaction_commits_and_by_the_old_ones_until_then() {
 		String before = unique();
 		String after = unique();
-		List<Client> stored = newClients(before, 1_000);
-		this.clients.save(stored, List.of());
+		List<Client> stored = stored(before, 1_000);
 		List<Client> changed = renamed(stored, after);
 		List<Long> seenBeforeCommit = new ArrayList<>();
 
@@ -95,8 +96,7 @@ class ClientSearchTextIT {
 		String before = unique();
 		String after = unique();
 		String added = unique();
-		List<Client> stored = newClients(before, 800);
-		this.clients.save(stored, List.of());
+		List<Client> stored = stored(before, 800);
 
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			this.clients.save(newClients(added, 700), renamed(stored, after));
@@ -189,6 +189,43 @@ class ClientSearchTextIT {
 		assertThat(total(name)).as("clients of the failed write").isZero();
 		assertThat(searchTexts(name)).as("texts of the failed write").isZero();
 		this.jdbc.sql("delete from client_search where client_id = ?").param(created.get(1_500).id()).update();
+	}
+
+	/**
+	 * A transaction whose commit fails late (after, on PostgreSQL, the texts written
+	 * beside it were committed) leaves the texts as its clients are: changed clients are
+	 * found by their names as they are, and no text is left of new clients that were
+	 * never committed.
+	 */
+	@Test
+	void a_transaction_whose_commit_fails_late_leaves_the_search_text_as_its_clients_are() {
+		String before = unique();
+		String after = unique();
+		String added = unique();
+		List<Client> stored = stored(before, 600);
+
+		assertThatThrownBy(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.clients.save(newClients(added, 400), renamed(stored, after));
+			// after the texts' commit, which was registered first
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					throw new IllegalStateException("the commit fails");
+				}
+			});
+		})).hasMessage("the commit fails");
+
+		assertThat(total(before)).as("changed clients found by their names as they are").isEqualTo(600);
+		assertThat(searchTexts(after)).as("texts of the changes that were not committed").isZero();
+		assertThat(searchTexts(added)).as("texts of new clients that were never committed").isZero();
+		assertThat(total(after) + total(added)).isZero();
+	}
+
+	/** New clients, stored (committed). */
+	private List<Client> stored(String name, int count) {
+		List<Client> stored = newClients(name, count);
+		this.clients.save(stored, List.of());
+		return stored;
 	}
 
 	private List<Client> newClients(String name, int count) {

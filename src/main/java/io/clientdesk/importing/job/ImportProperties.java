@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * PostgreSQL backend, so one per core would leave none for the people using the list
  * meanwhile (measured with bench/load: docs/performance.md). A running import may hold
  * four connections at once (its transaction, its progress, the reading of its file one
- * chunk ahead, and on PostgreSQL the writing of its new clients' search text): keep
+ * chunk ahead, and on PostgreSQL the writing of its clients' search text): keep
  * {@code spring.datasource.hikari.maximum-pool-size} (10 by default) at least four per
  * worker plus one; the server warns at start when it is smaller
  * @param pollingInterval how often a server looks for queued imports (besides being woken

@@ -53,7 +53,7 @@ class ImportQueue {
 	/**
 	 * Connections a running import may hold at once: its transaction, a short one for its
 	 * progress, one for reading its file ahead ({@link ChunkReader}), and on PostgreSQL
-	 * one for its new clients' search text (ClientSearchWriter).
+	 * one for its clients' search text (ClientSearchWriter).
 	 */
 	static final int CONNECTIONS_PER_IMPORT = 4;
 
