@@ -1,12 +1,14 @@
 package io.clientdesk.client;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The search text of the clients ({@code client_search}), which {@code q} is looked up
- * in: written with the clients, in the same transaction ({@link ClientService#save}).
+ * in: written with the clients, committed with them ({@link ClientService#save}); on H2
+ * in the same transaction, on PostgreSQL by {@link ClientSearchWriter} on a connection of
+ * its own.
  */
 @Repository
 class ClientSearchRepository {
@@ -72,43 +76,60 @@ class ClientSearchRepository {
 			+ " where s.search_text <> excluded.search_text";
 
 	/**
-	 * PostgreSQL: the ID of the connection's transaction as its rows' {@code xmin} reads
-	 * (the low 32 bits of {@code pg_current_xact_id}), or null if it has written nothing.
+	 * PostgreSQL: runs one of the writes above (four arrays), and answers the IDs of the
+	 * transactions that wrote its rows as their {@code xmin} reads: the writer's own
+	 * transaction, or the subtransaction of a savepoint it took.
 	 */
-	static String transactionId(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("select pg_current_xact_id_if_assigned()::text")) {
-			result.next();
-			String full = result.getString(1);
-			return (full != null) ? Long.toString(Long.parseLong(full) & 0xFFFF_FFFFL) : null;
+	static Set<String> writeAndTellTransactions(Connection connection, String write, Array... values)
+			throws SQLException {
+		Set<String> ids = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement(
+				"with written as (" + write + " returning xmin) select distinct xmin::text from written")) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setArray(i + 1, values[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					ids.add(result.getString(1));
+				}
+			}
 		}
+		return ids;
 	}
 
 	/**
-	 * PostgreSQL: deletes the texts that the transaction wrote (its ID as {@code xmin})
-	 * and whose clients do not exist.
+	 * PostgreSQL: deletes the texts that the transactions wrote (their IDs as
+	 * {@code xmin}) and whose clients do not exist (new clients whose import did not
+	 * commit; their IDs are never given again).
 	 * @return the texts deleted
 	 */
-	static int removeOrphansOf(Connection connection, String transactionId) throws SQLException {
-		return updateOf(connection, "delete from client_search s where s.xmin = cast(? as xid)"
-				+ " and not exists (select 1 from clients c where c.id = s.client_id)", transactionId);
+	static int removeOrphansOf(Connection connection, Collection<String> transactionIds) throws SQLException {
+		return updateOf(connection, "delete from client_search s where s.xmin = any(cast(? as xid array))"
+				+ " and not exists (select 1 from clients c where c.id = s.client_id)", transactionIds);
 	}
 
 	/**
 	 * PostgreSQL: writes again, from the clients as they are, the texts that the
-	 * transaction wrote (its ID as {@code xmin}) and that differ from them.
+	 * transactions wrote (their IDs as {@code xmin}) and that differ from them, for the
+	 * clients that no other transaction holds: each is locked first, so that no import
+	 * changes it meanwhile. A client that another import holds is skipped: that import
+	 * writes its text as it leaves it.
 	 * @return the texts written again
 	 */
-	static int restoreFromClients(Connection connection, String transactionId) throws SQLException {
+	static int restoreFromClients(Connection connection, Collection<String> transactionIds) throws SQLException {
+		String text = "lower(c.first_name || chr(10) || c.last_name || chr(10) || c.email)";
 		return updateOf(connection,
-				"update client_search s set search_text = " + SEARCH_TEXT + " from clients c"
-						+ " where c.id = s.client_id and s.xmin = cast(? as xid) and s.search_text <> " + SEARCH_TEXT,
-				transactionId);
+				"update client_search s set search_text = " + text + " from clients c"
+						+ " where c.id = s.client_id and s.search_text <> " + text
+						+ " and c.id in (select h.id from clients h join client_search w on w.client_id = h.id"
+						+ " where w.xmin = any(cast(? as xid array)) for update of h skip locked)",
+				transactionIds);
 	}
 
-	private static int updateOf(Connection connection, String sql, String transactionId) throws SQLException {
+	private static int updateOf(Connection connection, String sql, Collection<String> transactionIds)
+			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, transactionId);
+			statement.setArray(1, connection.createArrayOf("varchar", transactionIds.toArray()));
 			return statement.executeUpdate();
 		}
 	}

@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,13 +49,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * The texts are written in a transaction of their own, which follows the caller's: it
  * commits just before it ({@code beforeCommit}), rolls back with it, and goes back to its
- * savepoints with it. Between the two commits a reader may see texts whose clients it
- * does not see yet; {@code q} only ever reads a text joined to its client
- * ({@link ClientListQuery}), so it finds nothing more than before. If the server died
- * between the two commits, the texts of clients that were never committed would stay,
- * found by no search (their IDs are never given again): that is why
+ * savepoints with it; if the caller's commit fails after this one, the texts are put back
+ * as the clients are ({@code putBack}). Between the two commits a reader may see texts
+ * whose clients it does not see yet; {@code q} only ever reads a text joined to its
+ * client and checks the page's clients themselves ({@link ClientListQuery}), so it finds
+ * no client it should not (a changed client, by neither name for that moment). If the
+ * server died between the two commits, the texts of clients that were never committed
+ * would stay, found by no search (their IDs are never given again): that is why
  * {@code client_search.client_id} has no foreign key on PostgreSQL (V24), which would
- * also refuse the texts of clients that the other connection has not committed yet.
+ * also refuse the texts of clients that the other connection has not committed yet. The
+ * import is then run again, and writes its changed clients' texts again.
  *
  * <p>
  * H2 runs in the server's own JVM, on the same cores: there the text is written in the
@@ -160,10 +164,11 @@ class ClientSearchWriter {
 		private boolean committed;
 
 		/**
-		 * The ID of this writer's transaction (as a row's {@code xmin}), kept as it
-		 * commits; null if it wrote nothing.
+		 * The IDs of the transaction and subtransactions (savepoints) that wrote this
+		 * writer's texts, as their rows' {@code xmin} reads; written by its thread, read
+		 * once every task handed over is done.
 		 */
-		private volatile String transactionId;
+		private final Set<String> transactionIds = new HashSet<>();
 
 		/** The statement run last, named by a failure. */
 		private volatile String lastSql;
@@ -183,45 +188,28 @@ class ClientSearchWriter {
 		 * Hands over one chunk: the new clients' texts are inserted
 		 * ({@link ClientSearchRepository#INSERT_NEW}), then the changed ones' written
 		 * ({@link ClientSearchRepository#UPSERT_CHANGED}), each by statements of at most
-		 * {@value #STATEMENT_ROWS} clients.
+		 * {@value #STATEMENT_ROWS} clients, each waited for on its own (an undo hands
+		 * over all its clients at once).
 		 */
 		void write(List<Client> created, List<Client> updated) {
 			awaitPending();
-			List<String[]> newValues = values(created);
-			List<String[]> changedValues = values(updated);
-			this.pending.add(this.thread.submit(() -> {
-				run(ClientSearchRepository.INSERT_NEW, newValues);
-				run(ClientSearchRepository.UPSERT_CHANGED, changedValues);
-				return null;
-			}));
+			handOver(ClientSearchRepository.INSERT_NEW, created);
+			handOver(ClientSearchRepository.UPSERT_CHANGED, updated);
 		}
 
-		private static List<String[]> values(List<Client> clients) {
-			return clients.isEmpty() ? List.of()
-					: List.of(ClientSearchRepository.column(clients, Client::id),
-							ClientSearchRepository.column(clients, Client::firstName),
-							ClientSearchRepository.column(clients, Client::lastName),
-							ClientSearchRepository.column(clients, Client::email));
-		}
-
-		/**
-		 * Runs the statement with four arrays (IDs, first names, last names, emails), if
-		 * there are clients.
-		 */
-		private void run(String sql, List<String[]> values) throws SQLException {
-			if (values.isEmpty()) {
-				return;
-			}
-			this.lastSql = sql;
-			int rows = values.get(0).length;
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				for (int from = 0; from < rows; from += STATEMENT_ROWS) {
-					int to = Math.min(rows, from + STATEMENT_ROWS);
-					for (int i = 0; i < values.size(); i++) {
-						statement.setArray(i + 1, array(Arrays.copyOfRange(values.get(i), from, to)));
-					}
-					statement.executeUpdate();
-				}
+		private void handOver(String sql, List<Client> clients) {
+			for (int from = 0; from < clients.size(); from += STATEMENT_ROWS) {
+				List<Client> slice = clients.subList(from, Math.min(clients.size(), from + STATEMENT_ROWS));
+				String[][] values = { ClientSearchRepository.column(slice, Client::id),
+						ClientSearchRepository.column(slice, Client::firstName),
+						ClientSearchRepository.column(slice, Client::lastName),
+						ClientSearchRepository.column(slice, Client::email) };
+				this.pending.add(this.thread.submit(() -> {
+					this.lastSql = sql;
+					this.transactionIds.addAll(ClientSearchRepository.writeAndTellTransactions(this.connection, sql,
+							array(values[0]), array(values[1]), array(values[2]), array(values[3])));
+					return null;
+				}));
 			}
 		}
 
@@ -231,7 +219,10 @@ class ClientSearchWriter {
 
 		@Override
 		public void savepoint(Object savepoint) {
-			Callable<Savepoint> take = this.connection::setSavepoint;
+			Callable<Savepoint> take = () -> {
+				this.lastSql = "savepoint";
+				return this.connection.setSavepoint();
+			};
 			Future<Savepoint> mine = this.thread.submit(take);
 			this.savepoints.put(savepoint, mine);
 			this.pending.add(mine);
@@ -245,6 +236,7 @@ class ClientSearchWriter {
 		public void savepointRollback(Object savepoint) {
 			Future<Savepoint> mine = this.savepoints.get(savepoint);
 			this.pending.add(this.thread.submit(() -> {
+				this.lastSql = "rollback to savepoint";
 				if (mine == null) {
 					this.connection.rollback();
 				}
@@ -269,15 +261,12 @@ class ClientSearchWriter {
 			TransactionSynchronizationManager.bindResource(this.key, this);
 		}
 
-		/**
-		 * Every text written, then committed (its transaction's ID kept first); a failure
-		 * fails the caller's commit.
-		 */
+		/** Every text written, then committed; a failure fails the caller's commit. */
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			awaitPending();
 			this.pending.add(this.thread.submit(() -> {
-				this.transactionId = ClientSearchRepository.transactionId(this.connection);
+				this.lastSql = "commit";
 				this.connection.commit();
 				return null;
 			}));
@@ -301,14 +290,13 @@ class ClientSearchWriter {
 						return null;
 					}));
 				}
-				else if (status == STATUS_ROLLED_BACK && this.transactionId != null) {
-					uninterrupted(this.thread.submit(this::putBack));
+				else if (status == STATUS_ROLLED_BACK && !this.transactionIds.isEmpty()) {
+					putBack();
 				}
 			}
 			catch (ExecutionException | TimeoutException ex) {
 				// the connection broke, or hangs: closing it below ends its transaction
-				log.warn("The clients' search text written beside a transaction that rolled back could not be"
-						+ " put back; the import that wrote it is run again", ex);
+				log.debug("The clients' search text: the end of a transaction that did not commit failed", ex);
 			}
 			finally {
 				this.thread.shutdown();
@@ -321,18 +309,31 @@ class ClientSearchWriter {
 		 * The texts this writer committed for a transaction that then rolled back, put
 		 * back as the clients are: those of clients that were never committed are
 		 * deleted, those of changed clients written again from their rows. Only rows
-		 * still as this writer left them (its transaction's ID): a text written since by
-		 * another import, which holds its clients locked, is left alone.
+		 * still as this writer left them (its transactions' IDs as their {@code xmin}),
+		 * of clients that no other import holds now ({@code skip locked}): an import that
+		 * holds one writes its text itself. A text that cannot be put back (the
+		 * connection broke) is logged: it says what the file said until the client is
+		 * next changed.
 		 */
-		private Void putBack() throws SQLException {
-			int removed = ClientSearchRepository.removeOrphansOf(this.connection, this.transactionId);
-			int restored = ClientSearchRepository.restoreFromClients(this.connection, this.transactionId);
-			this.connection.commit();
-			log.warn(
-					"A transaction's commit failed after its clients' search text was committed: {} texts of"
-							+ " clients never committed deleted, {} texts of changed clients put back",
-					removed, restored);
-			return null;
+		private void putBack() {
+			try {
+				uninterrupted(this.thread.submit(() -> {
+					this.lastSql = "put back";
+					int removed = ClientSearchRepository.removeOrphansOf(this.connection, this.transactionIds);
+					int restored = ClientSearchRepository.restoreFromClients(this.connection, this.transactionIds);
+					this.connection.commit();
+					log.warn(
+							"A transaction failed to commit after its clients' search text was committed: {} texts"
+									+ " of clients never committed deleted, {} texts of changed clients put back",
+							removed, restored);
+					return null;
+				}));
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				log.error("A transaction failed to commit after its clients' search text was committed, and the"
+						+ " text could not be put back: changed clients may be found by the values of the file"
+						+ " until they are next changed", ex);
+			}
 		}
 
 		/** Waits for everything handed over; throws the first failure. */
