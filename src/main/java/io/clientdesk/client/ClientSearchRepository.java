@@ -28,7 +28,16 @@ class ClientSearchRepository {
 	 * break between them so that a search never matches across two fields. Kept in
 	 * {@code client_search} (V10), trigram-indexed on PostgreSQL (V10_1).
 	 */
-	static final String SEARCH_TEXT = "lower(first_name || chr(10) || last_name || chr(10) || email)";
+	static final String SEARCH_TEXT = searchTextOf("");
+
+	/**
+	 * {@link #SEARCH_TEXT} of the columns of a table or values list named by the prefix
+	 * (as {@code c.}).
+	 */
+	private static String searchTextOf(String prefix) {
+		return "lower(" + prefix + "first_name || chr(10) || " + prefix + "last_name || chr(10) || " + prefix
+				+ "email)";
+	}
 
 	private final JdbcClient jdbc;
 
@@ -54,8 +63,7 @@ class ClientSearchRepository {
 	 * The search text of clients computed from four arrays (IDs, first names, last names,
 	 * emails), in that order.
 	 */
-	private static final String FROM_VALUES = " select t.id, "
-			+ "lower(t.first_name || chr(10) || t.last_name || chr(10) || t.email)"
+	private static final String FROM_VALUES = " select t.id, " + searchTextOf("t.")
 			+ " from unnest(cast(? as char(24) array), cast(? as varchar(100) array),"
 			+ " cast(? as varchar(100) array), cast(? as varchar(254) array)) as t (id, first_name, last_name, email)";
 
@@ -117,7 +125,7 @@ class ClientSearchRepository {
 	 * @return the texts written again
 	 */
 	static int restoreFromClients(Connection connection, Collection<String> transactionIds) throws SQLException {
-		String text = "lower(c.first_name || chr(10) || c.last_name || chr(10) || c.email)";
+		String text = searchTextOf("c.");
 		return updateOf(connection,
 				"update client_search s set search_text = " + text + " from clients c"
 						+ " where c.id = s.client_id and s.search_text <> " + text
