@@ -628,13 +628,18 @@ public class Bench {
 
 	static final int MILLION = 1_000_000;
 
-	/** The import's limits raised as far as they go, for files of a million rows. */
+	/**
+	 * The import's limits raised as far as they go, for files of a million rows; the
+	 * benchmark's user keeps five files of up to 125 MiB (the default quota is 500 MiB).
+	 */
 	static final List<String> MILLION_LIMITS = List.of("--clientdesk.import.max-records=1000000",
-			"--clientdesk.import.max-file-size=256MB");
+			"--clientdesk.import.max-file-size=256MB", "--clientdesk.import.max-stored-bytes-per-user=1GB");
 
 	/**
 	 * Files of a million rows on a server with 256 MiB of heap (512 MiB on H2): creates into an empty table,
-	 * a dry run and creates with a million stored, an update of a million; on PostgreSQL,
+	 * a dry run and creates with a million stored, an update of a million, and creates of
+	 * clients dated by the import with two million stored and into an empty table; on
+	 * PostgreSQL,
 	 * then the create on H2. Each with the heap it took (from the server's GC log) and the
 	 * latency of the clients list and the bell meanwhile.
 	 */
@@ -658,6 +663,20 @@ public class Bench {
 		millionImport("PostgreSQL: 1 000 000 create, 1 000 000 stored", "create-2.csv", second, "", gcLog);
 		millionImport("PostgreSQL: 1 000 000 update, 2 000 000 stored", "update.csv",
 				changedClientsFile("m1", MILLION, "Updated"), "", gcLog);
+		// dated by the import, as most files of new clients are: its clients are then the
+		// newest, first in the list's order, whose first page walks every one of them that
+		// is not committed yet (the files above spread their clients over years)
+		millionImport("PostgreSQL: 1 000 000 create dated by the import (no created column), 2 000 000 stored",
+				"create-3.csv", undatedClientsFile("m3", MILLION), "", gcLog);
+		stopServer();
+		// the same into an empty table: a database of its own, as at the start
+		psql("postgres", "drop database " + this.pgDatabase + " with (force)");
+		psql("postgres", "create database " + this.pgDatabase);
+		startServer(pg);
+		setUpOrganisation();
+		warmUp("PostgreSQL");
+		millionImport("PostgreSQL: 1 000 000 create dated by the import (no created column), empty table",
+				"create-4.csv", undatedClientsFile("m4", MILLION), "", gcLog);
 		stopServer();
 
 		Path h2Log = this.work.resolve("gc-h2.log");
@@ -782,6 +801,18 @@ public class Bench {
 	/** A file of new clients as {@link #newClients} writes them, written to disk a row at a time. */
 	Path newClientsFile(String prefix, int rows) throws IOException {
 		return writeRows(prefix + ".csv", NEW_CLIENTS_HEADER, rows, (row, i) -> appendNewClient(row, prefix, i));
+	}
+
+	/**
+	 * As {@link #newClientsFile}, without the {@code created} column: each client is dated
+	 * by the import.
+	 */
+	Path undatedClientsFile(String prefix, int rows) throws IOException {
+		return writeRows(prefix + "-undated.csv", NEW_CLIENTS_HEADER.replace(",created", ""), rows, (row, i) -> {
+			appendNewClient(row, prefix, i);
+			row.setLength(row.lastIndexOf(","));
+			row.append('\n');
+		});
 	}
 
 	/** A file of changes as {@link #changedClients} writes them, written to disk a row at a time. */
