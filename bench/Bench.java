@@ -636,12 +636,12 @@ public class Bench {
 			"--clientdesk.import.max-file-size=256MB", "--clientdesk.import.max-stored-bytes-per-user=1GB");
 
 	/**
-	 * Files of a million rows on a server with 256 MiB of heap (512 MiB on H2): creates into an empty table,
-	 * a dry run and creates with a million stored, an update of a million, and creates of
-	 * clients dated by the import with two million stored and into an empty table; on
-	 * PostgreSQL,
-	 * then the create on H2. Each with the heap it took (from the server's GC log) and the
-	 * latency of the clients list and the bell meanwhile.
+	 * Files of a million rows on a server with 256 MiB of heap (512 MiB on H2). On
+	 * PostgreSQL: creates into an empty table, a dry run and a create with a million
+	 * stored, an update of a million, and creates of clients dated by the import with two
+	 * million stored and into an empty table. Then the create on H2. Each with the heap it
+	 * took (from the server's GC log) and the latency of the clients list and the bell
+	 * meanwhile.
 	 */
 	void million() throws Exception {
 		psql("postgres", "drop database if exists " + this.pgDatabase + " with (force)");
