@@ -135,8 +135,7 @@ public class Bench {
 	// ---------------------------------------------------------------- scenarios
 
 	void postgres() throws Exception {
-		psql("postgres", "drop database if exists " + this.pgDatabase + " with (force)");
-		psql("postgres", "create database " + this.pgDatabase);
+		emptyDatabase(this.pgDatabase);
 		double start = startServer(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + this.pgDatabase,
 				"--spring.datasource.username=postgres"));
 		record("server start to healthy, PostgreSQL (ms)", start);
@@ -389,8 +388,7 @@ public class Bench {
 	 */
 	void twoServers() throws Exception {
 		String database = this.pgDatabase + "_scale";
-		psql("postgres", "drop database if exists " + database + " with (force)");
-		psql("postgres", "create database " + database);
+		emptyDatabase(database);
 		List<String> args = List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
 				"--spring.datasource.username=postgres");
 		startServer(args);
@@ -644,8 +642,7 @@ public class Bench {
 	 * meanwhile.
 	 */
 	void million() throws Exception {
-		psql("postgres", "drop database if exists " + this.pgDatabase + " with (force)");
-		psql("postgres", "create database " + this.pgDatabase);
+		emptyDatabase(this.pgDatabase);
 		Path gcLog = this.work.resolve("gc-postgresql.log");
 		this.serverOptions = List.of("-Xlog:gc:file=" + gcLog);
 		List<String> pg = new ArrayList<>(List.of(
@@ -663,15 +660,14 @@ public class Bench {
 		millionImport("PostgreSQL: 1 000 000 create, 1 000 000 stored", "create-2.csv", second, "", gcLog);
 		millionImport("PostgreSQL: 1 000 000 update, 2 000 000 stored", "update.csv",
 				changedClientsFile("m1", MILLION, "Updated"), "", gcLog);
-		// dated by the import, as most files of new clients are: its clients are then the
+		// dated by the import, as many files of new clients are: its clients are then the
 		// newest, first in the list's order, whose first page walks every one of them that
 		// is not committed yet (the files above spread their clients over years)
 		millionImport("PostgreSQL: 1 000 000 create dated by the import (no created column), 2 000 000 stored",
 				"create-3.csv", undatedClientsFile("m3", MILLION), "", gcLog);
 		stopServer();
 		// the same into an empty table: a database of its own, as at the start
-		psql("postgres", "drop database " + this.pgDatabase + " with (force)");
-		psql("postgres", "create database " + this.pgDatabase);
+		emptyDatabase(this.pgDatabase);
 		startServer(pg);
 		setUpOrganisation();
 		warmUp("PostgreSQL");
@@ -1078,6 +1074,12 @@ public class Bench {
 	}
 
 	// ---------------------------------------------------------------- psql and the report
+
+	/** A PostgreSQL database of that name, new and empty (dropped first if it exists). */
+	static void emptyDatabase(String name) throws Exception {
+		psql("postgres", "drop database if exists " + name + " with (force)");
+		psql("postgres", "create database " + name);
+	}
 
 	static String psql(String database, String... commands) throws Exception {
 		List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
